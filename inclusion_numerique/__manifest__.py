@@ -1,0 +1,27 @@
+# Copyright 2026 Inclusion numérique contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Digital Inclusion",
+    "summary": "Beneficiaries, support sessions, workshops, insertion contracts "
+    "and donated equipment for French social structures",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources",
+    "website": "https://github.com/inclusion-numerique/inclusion_numerique",
+    "author": "Inclusion numérique contributors",
+    "license": "AGPL-3",
+    "application": True,
+    "depends": ["hr", "hr_contract", "mail"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
+    "data": [
+        "security/inclusion_security.xml",
+        "security/ir.model.access.csv",
+        "views/inclusion_beneficiary_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/menus.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "inclusion_numerique/static/tests/tours/*.js",
+        ],
+    },
+}

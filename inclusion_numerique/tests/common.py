@@ -1,0 +1,34 @@
+from odoo.tests import TransactionCase, new_test_user
+
+
+class InclusionCase(TransactionCase):
+    """Users of each group of the add-on, in two companies, speaking French."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.company_b = cls.env["res.company"].create({"name": "CCAS de Stains"})
+        cls.mediator = cls._new_user("mediator", "inclusion_numerique.group_mediator")
+        cls.adviser = cls._new_user("adviser", "inclusion_numerique.group_insertion")
+        cls.accountant = cls._new_user(
+            "accountant", "inclusion_numerique.group_equipment_accounting"
+        )
+        cls.manager = cls._new_user("manager", "inclusion_numerique.group_manager")
+        cls.employee_user = cls._new_user("plain_employee", "base.group_user")
+        cls.mediator_b = cls._new_user(
+            "mediator_b", "inclusion_numerique.group_mediator", company=cls.company_b
+        )
+
+    @classmethod
+    def _new_user(cls, login, groups, company=None):
+        company = company or cls.company
+        return new_test_user(
+            cls.env,
+            login=f"inclusion_{login}",
+            groups=groups,
+            company_id=company.id,
+            company_ids=[company.id],
+            lang="fr_FR",
+            tz="Europe/Paris",
+        )
