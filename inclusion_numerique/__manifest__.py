@@ -15,9 +15,9 @@
     "data": [
         "security/inclusion_security.xml",
         "security/ir.model.access.csv",
+        "views/menus.xml",
         "views/inclusion_beneficiary_views.xml",
         "views/res_config_settings_views.xml",
-        "views/menus.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -55,17 +55,24 @@ db_exists() { [ "$(psql -d postgres -Atqc "select 1 from pg_database where datna
 
 port_busy() { (exec 3<>"/dev/tcp/$HTTP_INTERFACE/$1") 2>/dev/null; }
 
-# Creates database $1 with the add-ons installed, demo data, French active.
+# Creates database $1: base in French, company in France in EUR, then the add-ons with
+# demo data (so that accounting, if installed, starts with the French chart in EUR).
 # A failed creation drops the database so that the next run starts clean.
 create_database() {
     local db=$1 conf=$2
     info "Création de la base $db (modules : $MODULES, démo, fr_FR)"
     dropdb --if-exists "$db"
-    if ! "$PYTHON" "$ODOO_SRC/odoo-bin" -c "$conf" -d "$db" -i "$MODULES" --load-language=fr_FR \
-            --stop-after-init --log-level=warn --http-port="$HTTP_PORT" \
+    if ! odoo_init "$conf" "$db" base --load-language=fr_FR \
+        || ! "$PYTHON" "$PROJECT_DIR/scripts/init_db.py" -c "$conf" -d "$db" \
+        || ! odoo_init "$conf" "$db" "$MODULES" \
         || ! "$PYTHON" "$PROJECT_DIR/scripts/init_db.py" -c "$conf" -d "$db"; then
         dropdb --if-exists "$db"
         die "la création de la base $db a échoué (voir le journal ci-dessus)." \
             "corrigez l'erreur puis relancez la commande."
     fi
+}
+
+odoo_init() {
+    "$PYTHON" "$ODOO_SRC/odoo-bin" -c "$1" -d "$2" -i "$3" "${@:4}" --stop-after-init \
+        --log-level=warn --http-port="$HTTP_PORT"
 }
