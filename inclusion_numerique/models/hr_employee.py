@@ -4,7 +4,9 @@ from odoo import api, fields, models
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
-    beneficiary_ids = fields.One2many("inclusion.beneficiary", "employee_id")
+    beneficiary_ids = fields.One2many(
+        "inclusion.beneficiary", "employee_id", string="Beneficiary records"
+    )
     beneficiary_id = fields.Many2one(
         "inclusion.beneficiary",
         compute="_compute_beneficiary_id",
