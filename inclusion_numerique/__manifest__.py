@@ -11,13 +11,20 @@
     "license": "AGPL-3",
     "application": True,
     "depends": ["hr", "hr_contract", "mail"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "external_dependencies": {"python": ["xlsxwriter", "phonenumbers"]},
     "data": [
         "security/inclusion_security.xml",
         "security/ir.model.access.csv",
         "views/menus.xml",
         "views/inclusion_beneficiary_views.xml",
         "views/res_config_settings_views.xml",
+        "data/inclusion_reference_data.xml",
+        "data/ir_cron_data.xml",
+        "views/inclusion_support_views.xml",
+        "views/inclusion_diagnostic_views.xml",
+        "views/inclusion_reference_views.xml",
+        "views/hr_employee_views.xml",
+        "views/res_users_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

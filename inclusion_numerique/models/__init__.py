@@ -2,3 +2,9 @@ from . import res_company
 from . import res_config_settings
 from . import inclusion_beneficiary
 from . import hr_employee
+from . import inclusion_theme
+from . import inclusion_organism
+from . import inclusion_place
+from . import inclusion_support
+from . import inclusion_diagnostic
+from . import res_users

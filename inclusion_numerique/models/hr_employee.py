@@ -17,3 +17,12 @@ class HrEmployee(models.Model):
     def _compute_beneficiary_id(self):
         for employee in self:
             employee.beneficiary_id = employee.beneficiary_ids[:1]
+
+    def action_open_beneficiary(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "inclusion.beneficiary",
+            "res_id": self.beneficiary_id.id,
+            "view_mode": "form",
+        }

@@ -1,10 +1,104 @@
-from odoo import api, fields, models
+import phonenumbers
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL, email_normalize
 
 DIGITAL_LEVELS = [
     ("beginner", "Beginner"),
     ("intermediate", "Intermediate"),
     ("advanced", "Advanced"),
 ]
+GENDERS = [
+    ("male", "Male"),
+    ("female", "Female"),
+    ("unknown", "Not communicated"),
+]
+AGE_BRACKETS = [
+    ("under_12", "Under 12"),
+    ("12_17", "12–17"),
+    ("18_24", "18–24"),
+    ("25_39", "25–39"),
+    ("40_59", "40–59"),
+    ("60_69", "60–69"),
+    ("70_plus", "70 and more"),
+    ("unknown", "Not communicated"),
+]
+# Upper age limit (exclusive) of each bracket, the last one being open.
+AGE_BRACKET_LIMITS = [
+    (12, "under_12"),
+    (18, "12_17"),
+    (25, "18_24"),
+    (40, "25_39"),
+    (60, "40_59"),
+    (70, "60_69"),
+]
+SOCIAL_STATUSES = [
+    ("retired", "Retired"),
+    ("unemployed", "Unemployed"),
+    ("employed", "In employment"),
+    ("in_school", "In school"),
+    ("job_seeker", "Registered job seeker"),
+    ("rsa", "RSA recipient"),
+    ("insertion_employee", "Insertion employee"),
+    ("business_owner", "Business owner"),
+    ("student", "Student"),
+    ("unknown", "Not communicated"),
+]
+# The finer statuses counted by funders, folded into the national list of statuses.
+NATIONAL_SOCIAL_STATUS = {
+    "job_seeker": "unemployed",
+    "rsa": "unemployed",
+    "insertion_employee": "employed",
+    "business_owner": "employed",
+    "student": "in_school",
+}
+PRESCRIBER_TYPES = [
+    ("social_worker", "Social worker"),
+    ("france_travail", "France Travail"),
+    ("ccas", "CCAS"),
+    ("departement", "Département (RSA)"),
+    ("mission_locale", "Mission locale"),
+    ("france_services", "France Services"),
+    ("insertion_adviser", "Insertion adviser"),
+    ("association", "Association"),
+    ("word_of_mouth", "Word of mouth"),
+    ("self", "Came on their own"),
+    ("other", "Other"),
+]
+CONSENT_SCOPES = [
+    ("support", "Support and anonymous statistics"),
+    ("support_sharing", "Support, statistics and sharing with the referring partner"),
+]
+# Data that may only be stored once the person has consented to its processing.
+SOCIAL_DATA_FIELDS = [
+    "birthdate",
+    "birth_year",
+    "gender",
+    "social_status",
+    "is_qpv",
+    "qpv_name",
+    "has_computer",
+    "has_smartphone",
+    "has_tablet",
+    "has_internet",
+    "prescriber_type",
+    "prescriber_partner_id",
+    "notes",
+]
+MIN_BIRTH_YEAR = 1900
+
+
+def age_bracket_on(birthdate, birth_year, on_date):
+    """Age bracket code of a person born on birthdate (or in birth_year) at on_date."""
+    if birthdate:
+        age = relativedelta(on_date, birthdate).years
+    elif birth_year:
+        age = on_date.year - birth_year
+    else:
+        return "unknown"
+    return next((code for limit, code in AGE_BRACKET_LIMITS if age < limit), "70_plus")
 
 
 class InclusionBeneficiary(models.Model):
@@ -24,22 +118,92 @@ class InclusionBeneficiary(models.Model):
     name = fields.Char(
         related="partner_id.name", store=True, readonly=False, required=True, tracking=True
     )
+    phone = fields.Char(related="partner_id.phone", readonly=False)
+    email = fields.Char(related="partner_id.email", readonly=False)
+    street = fields.Char(related="partner_id.street", readonly=False)
+    zip = fields.Char(related="partner_id.zip", readonly=False)
+    city = fields.Char(related="partner_id.city", readonly=False, string="Commune")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     active = fields.Boolean(default=True)
     birthdate = fields.Date(string="Birth date")
-    digital_level = fields.Selection(DIGITAL_LEVELS, tracking=True)
+    birth_year = fields.Integer(help="When only the year of birth is known.")
+    age = fields.Integer(compute="_compute_age")
+    age_bracket = fields.Selection(
+        AGE_BRACKETS, compute="_compute_age_bracket", store=True, index=True
+    )
+    gender = fields.Selection(GENDERS)
+    social_status = fields.Selection(SOCIAL_STATUSES)
+    is_qpv = fields.Boolean(
+        string="Lives in a QPV",
+        help="Lives in a priority neighbourhood of the city policy (QPV).",
+    )
+    qpv_name = fields.Char(string="QPV name")
+    digital_level = fields.Selection(
+        DIGITAL_LEVELS,
+        compute="_compute_digital_level",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Level of the latest diagnostic.",
+    )
     has_computer = fields.Boolean(string="Computer at home")
     has_smartphone = fields.Boolean(string="Smartphone")
     has_tablet = fields.Boolean(string="Tablet")
     has_internet = fields.Boolean(string="Internet at home")
+    has_email = fields.Boolean(
+        string="Has an e-mail address",
+        compute="_compute_has_email",
+        store=True,
+        readonly=False,
+    )
     employee_id = fields.Many2one(
         "hr.employee",
         string="Insertion employee",
         index="btree_not_null",
         ondelete="set null",
         help="Set when the beneficiary is also an employee of the structure.",
+    )
+    prescriber_type = fields.Selection(PRESCRIBER_TYPES, string="Referred by")
+    prescriber_partner_id = fields.Many2one(
+        "res.partner",
+        string="Referring partner",
+        help="Social worker or structure that referred the person.",
+    )
+    consent_date = fields.Date(
+        tracking=True, help="Date of the consent to the processing of personal data."
+    )
+    consent_user_id = fields.Many2one(
+        "res.users",
+        string="Consent recorded by",
+        compute="_compute_consent_user_id",
+        store=True,
+        readonly=False,
+    )
+    consent_scope = fields.Selection(CONSENT_SCOPES, default="support")
+    notes = fields.Html(groups="inclusion_numerique.group_mediator")
+    support_ids = fields.One2many("inclusion.support", "beneficiary_id", string="Sessions")
+    support_count = fields.Integer(compute="_compute_support_count", string="Sessions")
+    diagnostic_ids = fields.One2many("inclusion.diagnostic", "beneficiary_id")
+    diagnostic_count = fields.Integer(compute="_compute_diagnostic_count", string="Diagnostics")
+    first_digital_level = fields.Selection(
+        DIGITAL_LEVELS, compute="_compute_digital_progress", string="Level at first diagnostic"
+    )
+    digital_level_progress = fields.Integer(
+        compute="_compute_digital_progress",
+        string="Progress (levels)",
+        help="Levels gained between the first and the latest diagnostic.",
+    )
+    duplicate_ids = fields.Many2many(
+        "inclusion.beneficiary",
+        compute="_compute_duplicate_ids",
+        string="Probable duplicates",
+    )
+    is_probable_duplicate = fields.Boolean(
+        compute="_compute_duplicate_ids",
+        search="_search_is_probable_duplicate",
+        help="Same name and birth date, or same phone or e-mail as another beneficiary.",
     )
 
     _sql_constraints = [
@@ -50,9 +214,161 @@ class InclusionBeneficiary(models.Model):
         ),
     ]
 
+    @api.depends("birthdate")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for beneficiary in self:
+            if beneficiary.birthdate:
+                beneficiary.age = relativedelta(today, beneficiary.birthdate).years
+            elif beneficiary.birth_year:
+                beneficiary.age = today.year - beneficiary.birth_year
+            else:
+                beneficiary.age = 0
+
+    @api.depends("birthdate", "birth_year")
+    def _compute_age_bracket(self):
+        today = fields.Date.today()
+        for beneficiary in self:
+            beneficiary.age_bracket = age_bracket_on(
+                beneficiary.birthdate, beneficiary.birth_year, today
+            )
+
+    @api.depends("diagnostic_ids.level", "diagnostic_ids.date")
+    def _compute_digital_level(self):
+        for beneficiary in self:
+            latest = beneficiary._sorted_diagnostics()[-1:]
+            if latest:
+                beneficiary.digital_level = latest.level
+
+    @api.depends("diagnostic_ids.level", "diagnostic_ids.date")
+    def _compute_digital_progress(self):
+        ranks = {code: rank for rank, (code, _label) in enumerate(DIGITAL_LEVELS)}
+        for beneficiary in self:
+            diagnostics = beneficiary._sorted_diagnostics()
+            first, latest = diagnostics[:1], diagnostics[-1:]
+            beneficiary.first_digital_level = first.level
+            beneficiary.digital_level_progress = (
+                ranks[latest.level] - ranks[first.level] if first else 0
+            )
+
+    def _sorted_diagnostics(self):
+        return self.diagnostic_ids.sorted(lambda diag: (diag.date, diag.id))
+
+    @api.depends("email")
+    def _compute_has_email(self):
+        for beneficiary in self:
+            if beneficiary.email:
+                beneficiary.has_email = True
+
+    @api.depends("consent_date")
+    def _compute_consent_user_id(self):
+        for beneficiary in self:
+            if beneficiary.consent_date and not beneficiary.consent_user_id:
+                beneficiary.consent_user_id = self.env.user
+            elif not beneficiary.consent_date:
+                beneficiary.consent_user_id = False
+
+    def _compute_support_count(self):
+        counts = dict(
+            self.env["inclusion.support"]._read_group(
+                [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
+            )
+        )
+        for beneficiary in self:
+            beneficiary.support_count = counts.get(beneficiary, 0)
+
+    def _compute_diagnostic_count(self):
+        counts = dict(
+            self.env["inclusion.diagnostic"]._read_group(
+                [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
+            )
+        )
+        for beneficiary in self:
+            beneficiary.diagnostic_count = counts.get(beneficiary, 0)
+
+    def _compute_duplicate_ids(self):
+        duplicates = self._duplicate_map(self.ids)
+        for beneficiary in self:
+            others = duplicates.get(beneficiary.id, [])
+            beneficiary.duplicate_ids = [Command.set(others)]
+            beneficiary.is_probable_duplicate = bool(others)
+
+    def _search_is_probable_duplicate(self, operator, value):
+        if operator not in ("=", "!="):
+            raise ValidationError(self.env._("Unsupported search on probable duplicates."))
+        ids = list(self._duplicate_map())
+        positive = (operator == "=") == bool(value)
+        return [("id", "in" if positive else "not in", ids)]
+
+    @api.model
+    def _duplicate_map(self, ids=None):
+        """{beneficiary id: [ids of its probable duplicates]} in one query, for the given
+        beneficiaries or, without ids, for every beneficiary of the allowed companies."""
+        self.env["res.partner"].flush_model(["name", "phone", "email"])
+        self.flush_model(["name", "birthdate", "company_id", "active", "partner_id"])
+        scope = (
+            SQL("b.id = ANY(%s)", list(ids))
+            if ids is not None
+            else SQL("b.company_id = ANY(%s) AND b.active", self.env.companies.ids)
+        )
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT b.id, array_agg(DISTINCT o.id ORDER BY o.id)
+                  FROM inclusion_beneficiary b
+                  JOIN res_partner bp ON bp.id = b.partner_id
+                  JOIN inclusion_beneficiary o
+                    ON o.id != b.id AND o.company_id = b.company_id AND o.active
+                  JOIN res_partner op ON op.id = o.partner_id
+                 WHERE %s
+                   AND ((o.birthdate = b.birthdate
+                         AND lower(trim(o.name)) = lower(trim(b.name)))
+                        OR (COALESCE(bp.phone, '') != '' AND op.phone = bp.phone)
+                        OR (COALESCE(bp.email, '') != ''
+                            AND lower(op.email) = lower(bp.email)))
+                 GROUP BY b.id
+                """,
+                scope,
+            )
+        )
+        return dict(rows)
+
+    @api.constrains("birthdate", "birth_year")
+    def _check_birth(self):
+        today = fields.Date.context_today(self)
+        for beneficiary in self:
+            birthdate = beneficiary.birthdate
+            if birthdate and birthdate > today:
+                raise ValidationError(self.env._("The birth date cannot be in the future."))
+            if birthdate and birthdate.year < MIN_BIRTH_YEAR:
+                raise ValidationError(self.env._("The birth date cannot be before 1900."))
+            year = beneficiary.birth_year
+            if year and not MIN_BIRTH_YEAR <= year <= today.year:
+                raise ValidationError(
+                    self.env._("The birth year must be between 1900 and this year.")
+                )
+
+    @api.constrains(*SOCIAL_DATA_FIELDS, "consent_date")
+    def _check_consent(self):
+        for beneficiary in self.filtered(lambda b: not b.consent_date):
+            filled = [fname for fname in SOCIAL_DATA_FIELDS if beneficiary[fname]]
+            if filled:
+                labels = ", ".join(
+                    self._fields[fname].get_description(self.env)["string"] for fname in filled
+                )
+                raise ValidationError(
+                    self.env._(
+                        "Record the consent to the processing of personal data "
+                        "before storing: %(fields)s.",
+                        fields=labels,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         """Create the contact of each beneficiary entered by name only, in one batch."""
+        for vals in vals_list:
+            self._normalize_contact_values(vals)
         without_partner = [vals for vals in vals_list if not vals.get("partner_id")]
         partners = self.env["res.partner"].create(
             [self._prepare_partner_values(vals) for vals in without_partner]
@@ -61,9 +377,94 @@ class InclusionBeneficiary(models.Model):
             vals["partner_id"] = partner.id
         return super().create(vals_list)
 
+    def write(self, vals):
+        self._normalize_contact_values(vals)
+        return super().write(vals)
+
     @api.model
     def _prepare_partner_values(self, vals):
         return {
             "name": vals.get("name"),
             "company_id": vals.get("company_id", self.env.company.id),
+        }
+
+    @api.model
+    def _normalize_contact_values(self, vals):
+        """Check e-mail and phone before anything is written; store them in one format so
+        that duplicates are found by simple equality."""
+        if vals.get("email"):
+            email = email_normalize(vals["email"], strict=True)
+            if not email:
+                raise ValidationError(
+                    self.env._("The e-mail address %(email)s is not valid.", email=vals["email"])
+                )
+            vals["email"] = email
+        if vals.get("phone"):
+            vals["phone"] = self._format_phone(vals["phone"])
+
+    @api.model
+    def _format_phone(self, number):
+        try:
+            parsed = phonenumbers.parse(number, "FR")
+        except phonenumbers.NumberParseException:
+            parsed = None
+        if not parsed or not phonenumbers.is_valid_number(parsed):
+            raise ValidationError(
+                self.env._("The phone number %(phone)s is not valid.", phone=number)
+            )
+        number_format = (
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if parsed.country_code == 33
+            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        return phonenumbers.format_number(parsed, number_format)
+
+    @api.model
+    def _cron_refresh_age_brackets(self):
+        """Brackets move with birthdays: recompute the stored bracket every day."""
+        beneficiaries = self.with_context(active_test=False).search(
+            ["|", ("birthdate", "!=", False), ("birth_year", "!=", 0)]
+        )
+        self.env.add_to_compute(self._fields["age_bracket"], beneficiaries)
+        beneficiaries.flush_recordset(["age_bracket"])
+
+    def action_open_supports(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "inclusion_numerique.inclusion_support_action"
+        )
+        action["domain"] = [("beneficiary_id", "=", self.id)]
+        action["context"] = {"default_beneficiary_id": self.id}
+        return action
+
+    def action_open_diagnostics(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "inclusion_numerique.inclusion_diagnostic_action"
+        )
+        action["domain"] = [("beneficiary_id", "=", self.id)]
+        action["context"] = {"default_beneficiary_id": self.id}
+        return action
+
+    def action_open_employee(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.employee",
+            "res_id": self.employee_id.id,
+            "view_mode": "form",
+        }
+
+    def action_merge_duplicates(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Merge beneficiaries"),
+            "res_model": "inclusion.beneficiary.merge",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_beneficiary_ids": (self | self.duplicate_ids).ids,
+                "default_target_id": self.id,
+            },
         }

@@ -1,0 +1,328 @@
+from datetime import timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .inclusion_beneficiary import AGE_BRACKETS, GENDERS, SOCIAL_STATUSES, age_bracket_on
+
+SUPPORT_KINDS = [
+    ("individual", "Individual support"),
+    ("drop_in", "Drop-in visit"),
+    ("appointment", "Appointment"),
+]
+SUPPORT_STATES = [
+    ("planned", "Planned"),
+    ("done", "Done"),
+    ("no_show", "No-show"),
+    ("excused", "Excused"),
+]
+PLACE_TYPES = [
+    ("activity_place", "Place of activity"),
+    ("home", "At home"),
+    ("remote", "Remote"),
+    ("other", "Other place"),
+]
+EQUIPMENT_USED = [
+    ("computer", "Computer"),
+    ("phone", "Phone"),
+    ("tablet", "Tablet"),
+    ("other", "Other"),
+    ("none", "No equipment"),
+]
+AUTONOMY_LEVELS = [
+    ("guided", "Guided"),
+    ("partly_autonomous", "Autonomous with guidance when needed"),
+    ("autonomous", "Autonomous"),
+]
+ORIENTATIONS = [
+    ("administration", "Administration (town hall, prefecture…)"),
+    ("digital_mediation", "Other digital mediation structure"),
+    ("procedure_operator", "Operator of the procedure"),
+    ("social_support", "Social support structure"),
+    ("job_insertion", "Job insertion structure (France Travail, mission locale…)"),
+    ("procedure_help", "Procedure help structure (France Services…)"),
+    ("other", "Other"),
+]
+DURATION_PRESETS = [
+    ("15", "15 min"),
+    ("30", "30 min"),
+    ("45", "45 min"),
+    ("60", "1 h"),
+    ("90", "1 h 30"),
+    ("120", "2 h"),
+    ("free", "Other"),
+]
+DURATION_BUCKETS = [
+    ("under_30", "Less than 30 min"),
+    ("30_60", "30 min – 1 h"),
+    ("60_120", "1 h – 2 h"),
+    ("120_plus", "2 h and more"),
+]
+MAX_DURATION = 12 * 60
+FOLLOWUP_DELAY_DAYS = 7
+
+
+class InclusionSupport(models.Model):
+    _name = "inclusion.support"
+    _description = "Support session"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "start desc, id desc"
+
+    kind = fields.Selection(SUPPORT_KINDS, required=True, default="individual", tracking=True)
+    state = fields.Selection(
+        SUPPORT_STATES,
+        compute="_compute_state",
+        store=True,
+        precompute=True,
+        readonly=False,
+        required=True,
+        tracking=True,
+        help="Only appointments are planned first, then done, missed or excused.",
+    )
+    start = fields.Datetime(required=True, default=fields.Datetime.now)
+    duration = fields.Integer(string="Duration (min)", required=True, default=30)
+    duration_preset = fields.Selection(
+        DURATION_PRESETS,
+        string="Duration",
+        compute="_compute_duration_preset",
+        inverse="_inverse_duration_preset",
+    )
+    duration_bucket = fields.Selection(
+        DURATION_BUCKETS, compute="_compute_duration_bucket", store=True
+    )
+    stop = fields.Datetime(
+        string="End", compute="_compute_stop", inverse="_inverse_stop", store=True
+    )
+    date = fields.Date(compute="_compute_date", store=True, index=True)
+    place_type = fields.Selection(PLACE_TYPES, required=True, default="activity_place")
+    place_id = fields.Many2one("inclusion.place", default=lambda self: self._default_place_id())
+    mediator_id = fields.Many2one(
+        "res.users",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    co_facilitator_id = fields.Many2one(
+        "res.partner", string="Co-facilitator", help="Volunteer or colleague who helped."
+    )
+    beneficiary_id = fields.Many2one(
+        "inclusion.beneficiary",
+        index="btree_not_null",
+        ondelete="restrict",
+        tracking=True,
+        help="Leave empty for an anonymous visit.",
+    )
+    theme_ids = fields.Many2many(
+        "inclusion.theme",
+        "inclusion_support_theme_rel",
+        "support_id",
+        "theme_id",
+        string="Themes",
+        domain=[("kind", "=", "digital")],
+    )
+    procedure_domain_ids = fields.Many2many(
+        "inclusion.theme",
+        "inclusion_support_procedure_domain_rel",
+        "support_id",
+        "theme_id",
+        string="Procedure domains",
+        domain=[("kind", "=", "procedure")],
+    )
+    organism_ids = fields.Many2many("inclusion.organism", string="Organisms")
+    equipment_used = fields.Selection(EQUIPMENT_USED)
+    autonomy = fields.Selection(AUTONOMY_LEVELS, string="Autonomy reached")
+    orientation = fields.Selection(ORIENTATIONS, string="Redirected to")
+    orientation_partner_id = fields.Many2one("res.partner", string="Redirection structure")
+    followup_needed = fields.Boolean(
+        string="Follow-up needed", help="Schedules a to-do for the mediator."
+    )
+    notes = fields.Text()
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    # Who was helped, when no beneficiary record is kept (anonymous visit).
+    anonymous_gender = fields.Selection(GENDERS, string="Gender")
+    anonymous_age_bracket = fields.Selection(AGE_BRACKETS, string="Age bracket")
+    anonymous_social_status = fields.Selection(SOCIAL_STATUSES, string="Social status")
+    anonymous_city = fields.Char(string="Commune")
+    anonymous_zip = fields.Char(string="Zip")
+    anonymous_qpv = fields.Boolean(string="Lives in a QPV")
+    # The person's dimensions for statistics, named or anonymous.
+    person_gender = fields.Selection(
+        GENDERS, string="Person's gender", compute="_compute_person", store=True
+    )
+    person_age_bracket = fields.Selection(
+        AGE_BRACKETS, string="Person's age bracket", compute="_compute_person", store=True
+    )
+    person_social_status = fields.Selection(
+        SOCIAL_STATUSES, string="Person's status", compute="_compute_person", store=True
+    )
+    person_city = fields.Char(string="Person's commune", compute="_compute_person", store=True)
+    person_zip = fields.Char(string="Person's zip", compute="_compute_person", store=True)
+    person_qpv = fields.Boolean(
+        string="Person lives in a QPV", compute="_compute_person", store=True
+    )
+
+    def _default_place_id(self):
+        """The place of the mediator's last session, else their default place."""
+        last = self.search(
+            [("mediator_id", "=", self.env.uid), ("place_id", "!=", False)],
+            order="start desc, id desc",
+            limit=1,
+        )
+        return last.place_id or self.env.user.inclusion_place_id
+
+    @api.depends("kind")
+    def _compute_state(self):
+        for support in self:
+            if support.kind != "appointment":
+                support.state = "done"
+            elif not support.state or (support.state == "done" and not support._origin):
+                support.state = "planned"
+
+    @api.depends("duration")
+    def _compute_duration_preset(self):
+        presets = {code for code, _label in DURATION_PRESETS}
+        for support in self:
+            code = str(support.duration)
+            support.duration_preset = code if code in presets else "free"
+
+    def _inverse_duration_preset(self):
+        for support in self:
+            if support.duration_preset and support.duration_preset != "free":
+                support.duration = int(support.duration_preset)
+
+    @api.depends("duration")
+    def _compute_duration_bucket(self):
+        for support in self:
+            minutes = support.duration
+            support.duration_bucket = (
+                "under_30"
+                if minutes < 30
+                else "30_60"
+                if minutes < 60
+                else "60_120"
+                if minutes < 120
+                else "120_plus"
+            )
+
+    @api.depends("start", "duration")
+    def _compute_stop(self):
+        for support in self:
+            support.stop = support.start and support.start + timedelta(minutes=support.duration)
+
+    def _inverse_stop(self):
+        for support in self:
+            if support.start and support.stop:
+                support.duration = int((support.stop - support.start).total_seconds() // 60)
+
+    @api.depends("start", "mediator_id.tz")
+    def _compute_date(self):
+        for support in self:
+            tz = pytz.timezone(
+                support.mediator_id.tz or self.env.context.get("tz") or "Europe/Paris"
+            )
+            support.date = support.start and pytz.utc.localize(support.start).astimezone(tz).date()
+
+    @api.depends(
+        "date",
+        "beneficiary_id.gender",
+        "beneficiary_id.birthdate",
+        "beneficiary_id.birth_year",
+        "beneficiary_id.social_status",
+        "beneficiary_id.city",
+        "beneficiary_id.zip",
+        "beneficiary_id.is_qpv",
+        "anonymous_gender",
+        "anonymous_age_bracket",
+        "anonymous_social_status",
+        "anonymous_city",
+        "anonymous_zip",
+        "anonymous_qpv",
+    )
+    def _compute_person(self):
+        for support in self:
+            person = support.beneficiary_id
+            if person:
+                support.person_gender = person.gender or "unknown"
+                support.person_age_bracket = age_bracket_on(
+                    person.birthdate, person.birth_year, support.date or fields.Date.today()
+                )
+                support.person_social_status = person.social_status or "unknown"
+                support.person_city = person.city
+                support.person_zip = person.zip
+                support.person_qpv = person.is_qpv
+            else:
+                support.person_gender = support.anonymous_gender or "unknown"
+                support.person_age_bracket = support.anonymous_age_bracket or "unknown"
+                support.person_social_status = support.anonymous_social_status or "unknown"
+                support.person_city = support.anonymous_city
+                support.person_zip = support.anonymous_zip
+                support.person_qpv = support.anonymous_qpv
+
+    @api.depends("kind", "beneficiary_id", "date")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for support in self:
+            person = support.beneficiary_id.name or self.env._("Anonymous")
+            support.display_name = f"{kinds.get(support.kind, '')} – {person}"
+
+    @api.constrains("duration", "kind")
+    def _check_duration(self):
+        for support in self:
+            if support.duration < 0 and support.kind == "appointment":
+                raise ValidationError(self.env._("An appointment cannot end before it starts."))
+            if support.duration <= 0:
+                raise ValidationError(self.env._("The duration must be positive."))
+            if support.duration > MAX_DURATION:
+                raise ValidationError(self.env._("A session cannot last more than 12 hours."))
+
+    @api.constrains("theme_ids", "kind")
+    def _check_themes(self):
+        for support in self:
+            if not support.theme_ids:
+                raise ValidationError(self.env._("Choose at least one theme for the session."))
+
+    @api.constrains("state", "kind")
+    def _check_state(self):
+        for support in self:
+            if support.kind != "appointment" and support.state != "done":
+                raise ValidationError(
+                    self.env._("Only appointments can be planned, missed or excused.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        supports = super().create(vals_list)
+        supports._schedule_followups()
+        return supports
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("followup_needed"):
+            self._schedule_followups()
+        return result
+
+    def _schedule_followups(self):
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for support in self.filtered("followup_needed"):
+            if todo not in support.activity_ids.activity_type_id:
+                support.activity_schedule(
+                    act_type_xmlid="mail.mail_activity_data_todo",
+                    date_deadline=fields.Date.context_today(support)
+                    + timedelta(days=FOLLOWUP_DELAY_DAYS),
+                    summary=self.env._("Follow up the support session"),
+                    user_id=support.mediator_id.id,
+                )
+
+    def action_mark_done(self):
+        self.write({"state": "done"})
+
+    def action_mark_no_show(self):
+        self.write({"state": "no_show"})
+
+    def action_mark_excused(self):
+        self.write({"state": "excused"})
