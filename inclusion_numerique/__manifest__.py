@@ -18,6 +18,16 @@
         "views/menus.xml",
         "views/inclusion_beneficiary_views.xml",
         "views/res_config_settings_views.xml",
+        "report/inclusion_workshop_reports.xml",
+        "views/inclusion_workshop_views.xml",
+        "views/inclusion_workshop_session_views.xml",
+        "views/inclusion_workshop_registration_views.xml",
+        "views/inclusion_attendance_views.xml",
+        "views/hr_employee_views.xml",
+        "wizard/inclusion_workshop_session_generate_views.xml",
+    ],
+    "demo": [
+        "demo/workshop_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
