@@ -25,6 +25,15 @@
         "views/inclusion_reference_views.xml",
         "views/hr_employee_views.xml",
         "views/res_users_views.xml",
+        "report/inclusion_workshop_reports.xml",
+        "views/inclusion_workshop_views.xml",
+        "views/inclusion_workshop_session_views.xml",
+        "views/inclusion_workshop_registration_views.xml",
+        "views/inclusion_attendance_views.xml",
+        "wizard/inclusion_workshop_session_generate_views.xml",
+    ],
+    "demo": [
+        "demo/workshop_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

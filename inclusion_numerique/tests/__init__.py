@@ -1,3 +1,5 @@
 from . import test_foundation
 from . import test_ui
 from . import test_support
+from . import test_workshop
+from . import test_workshop_concurrency
