@@ -25,6 +25,7 @@
         "views/inclusion_reference_views.xml",
         "views/hr_employee_views.xml",
         "views/res_users_views.xml",
+        "wizard/inclusion_beneficiary_merge_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,3 +1,4 @@
 from . import test_foundation
 from . import test_ui
 from . import test_support
+from . import test_beneficiary
