@@ -27,6 +27,9 @@
         "views/res_users_views.xml",
         "wizard/inclusion_beneficiary_merge_views.xml",
     ],
+    "demo": [
+        "demo/support_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "inclusion_numerique/static/tests/tours/*.js",

@@ -8,3 +8,4 @@ from . import inclusion_place
 from . import inclusion_support
 from . import inclusion_diagnostic
 from . import res_users
+from . import inclusion_demo_mediation

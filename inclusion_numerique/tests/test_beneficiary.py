@@ -152,17 +152,28 @@ class TestBeneficiary(InclusionCase):
         self.assertEqual(same_phone.duplicate_ids, same_phone_other_format)
         self.assertEqual(same_email.duplicate_ids, same_email_upper)
         self.assertFalse(unrelated.is_probable_duplicate)
-        flagged = self.Beneficiary.search([("is_probable_duplicate", "=", True)])
-        self.assertEqual(
-            flagged,
+        created = (
             fatima
             | same_birth
+            | other_birth
             | same_phone
             | same_phone_other_format
             | same_email
-            | same_email_upper,
+            | same_email_upper
+            | unrelated
         )
-        self.assertIn(unrelated, self.Beneficiary.search([("is_probable_duplicate", "=", False)]))
+        self.assertEqual(
+            self.Beneficiary.search(
+                [("is_probable_duplicate", "=", True), ("id", "in", created.ids)]
+            ),
+            created - other_birth - unrelated,
+        )
+        self.assertEqual(
+            self.Beneficiary.search(
+                [("is_probable_duplicate", "=", False), ("id", "in", created.ids)]
+            ),
+            other_birth | unrelated,
+        )
         # Another company's homonym is not a duplicate.
         other_company = (
             self.env["inclusion.beneficiary"]
