@@ -102,9 +102,9 @@ class InclusionDemoMediation(models.AbstractModel):
         rng = random.Random(seed)
         env = self.env(context=dict(self.env.context, tracking_disable=True))
         today = fields.Date.context_today(self)
-        beneficiaries = env["inclusion.beneficiary"].search([]) | env[
-            "inclusion.beneficiary"
-        ].create(
+        Beneficiary = env["inclusion.beneficiary"]
+        beneficiaries = Beneficiary.search([("company_id", "=", env.company.id)])
+        beneficiaries |= Beneficiary.create(
             [self._beneficiary_values(rng, index, today) for index in range(beneficiary_count)]
         )
         mediators = env.ref("base.user_admin") | env.ref("base.user_demo")
