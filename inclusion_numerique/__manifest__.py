@@ -31,9 +31,11 @@
         "views/inclusion_workshop_registration_views.xml",
         "views/inclusion_attendance_views.xml",
         "wizard/inclusion_workshop_session_generate_views.xml",
+        "wizard/inclusion_beneficiary_merge_views.xml",
     ],
     "demo": [
         "demo/workshop_demo.xml",
+        "demo/support_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -12,3 +12,4 @@ from . import inclusion_workshop
 from . import inclusion_workshop_session
 from . import inclusion_workshop_registration
 from . import inclusion_attendance
+from . import inclusion_demo_mediation

@@ -3,3 +3,5 @@ from . import test_ui
 from . import test_support
 from . import test_workshop
 from . import test_workshop_concurrency
+from . import test_beneficiary
+from . import test_beneficiary_performance

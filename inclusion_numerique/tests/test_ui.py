@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -11,3 +12,20 @@ class TestUi(HttpCase):
             lang="fr_FR",
         )
         self.start_tour("/odoo", "inclusion_numerique_root_menu", login="tour_mediator")
+
+    def test_mediator_records_drop_in_visit_for_new_beneficiary(self):
+        mediator = new_test_user(
+            self.env,
+            login="tour_drop_in_mediator",
+            groups="inclusion_numerique.group_mediator",
+            lang="fr_FR",
+            tz="Europe/Paris",
+        )
+        self.start_tour("/odoo", "inclusion_numerique_support_drop_in", login=mediator.login)
+        support = self.env["inclusion.support"].search([("mediator_id", "=", mediator.id)])
+        self.assertEqual(len(support), 1)
+        self.assertEqual(support.beneficiary_id.name, "Awa Traoré")
+        self.assertEqual(support.kind, "drop_in")
+        self.assertEqual(support.duration, 15)
+        self.assertEqual(support.theme_ids, self.env.ref("inclusion_numerique.theme_email"))
+        self.assertEqual(support.date, fields.Date.context_today(support.with_user(mediator)))
