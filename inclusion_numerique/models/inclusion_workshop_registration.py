@@ -90,17 +90,17 @@ class InclusionWorkshopRegistration(models.Model):
     @api.constrains("workshop_id", "beneficiary_id", "state")
     def _check_unique_active(self):
         active = self.filtered(lambda r: r.state != "cancelled")
-        duplicates = self.search_count(
+        others = self.search(
             [
                 ("id", "not in", active.ids),
                 ("workshop_id", "in", active.workshop_id.ids),
                 ("beneficiary_id", "in", active.beneficiary_id.ids),
                 ("state", "!=", "cancelled"),
-            ],
-            limit=1,
+            ]
         )
         pairs = [(r.workshop_id, r.beneficiary_id) for r in active]
-        if duplicates or len(pairs) != len(set(pairs)):
+        taken = {(r.workshop_id, r.beneficiary_id) for r in others}
+        if len(pairs) != len(set(pairs)) or taken.intersection(pairs):
             raise ValidationError(
                 self.env._("This beneficiary is already registered for this workshop.")
             )

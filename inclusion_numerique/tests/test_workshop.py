@@ -196,6 +196,17 @@ class TestWorkshopRegistrations(WorkshopCase):
         self.assertEqual(registrations.mapped("level_warning"), [False, True])
         with self.assertRefused(ValidationError, "déjà inscrit"):
             self._register(workshop.with_context(lang="fr_FR"), beginner)
+        # Crossed pairs in one batch are not duplicates.
+        other = self._workshop(name="Autre atelier", address_id=False)
+        third = self._workshop(name="Troisième atelier", address_id=False)
+        self._register(other, advanced)
+        crossed = self.env["inclusion.workshop.registration"].create(
+            [
+                {"workshop_id": third.id, "beneficiary_id": advanced.id},
+                {"workshop_id": other.id, "beneficiary_id": beginner.id},
+            ]
+        )
+        self.assertEqual(crossed.mapped("state"), ["registered", "registered"])
         draft = self._workshop(state="draft").with_context(lang="fr_FR")
         with self.assertRefused(UserError, "pas ouvert aux inscriptions"):
             self._register(draft, advanced)
@@ -252,6 +263,12 @@ class TestRollCall(WorkshopCase):
         self.assertEqual(sorted(registrations.mapped("attendance_rate")), [0, 100, 100, 100])
         with self.assertRaises(UserError):
             session.action_all_present()
+        # Only a manager reopens a closed roll call.
+        with self.assertRaises(AccessError):
+            session.with_user(self.mediator).action_reopen()
+        session.with_user(self.manager).action_reopen()
+        session.mark_attendance({session.attendance_ids[0].id: "excused"})
+        self.assertEqual(session.state, "planned")
 
     def test_attendance_refused_when_cancelled_or_not_registered(self):
         workshop = self._workshop(capacity=1).with_context(lang="fr_FR")
@@ -443,6 +460,16 @@ class TestWorkshopAccess(WorkshopCase):
             {"workshop_id": workshop.id, "beneficiary_id": aminata.id}
         )
         self.assertEqual(session.attendance_ids.registration_id, registration)
+        # Cancelling their employee frees the seat for whoever waits first.
+        workshop.capacity = 1
+        colette = self._register(workshop, other)
+        self.assertEqual(colette.state, "waiting")
+        registration.with_user(self.adviser).action_cancel()
+        self.assertEqual(colette.state, "registered")
+        self.assertEqual(colette.activity_ids.user_id, self.mediator)
+        registration.state = "waiting"
+        colette.action_cancel()
+        self.assertEqual(registration.state, "registered")
         with self.assertRaises(AccessError):
             registrations.create({"workshop_id": workshop.id, "beneficiary_id": other.id})
         with self.assertRaises(AccessError):
