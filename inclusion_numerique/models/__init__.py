@@ -2,3 +2,11 @@ from . import res_company
 from . import res_config_settings
 from . import inclusion_beneficiary
 from . import hr_employee
+from . import inclusion_work_activity
+from . import inclusion_eligibility_criterion
+from . import inclusion_exit_reason
+from . import inclusion_pass_iae
+from . import inclusion_pass_iae_suspension
+from . import inclusion_pass_iae_prolongation
+from . import hr_contract
+from . import hr_employee_public
