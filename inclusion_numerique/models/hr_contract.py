@@ -42,6 +42,11 @@ PRESCRIBER_TYPES = [
 INSERTION_PRIVATE_GROUPS = "inclusion_numerique.group_insertion,hr.group_hr_user"
 MAX_WEEKLY_HOURS = 48
 DEMO_HOURLY_WAGE = 11.88
+DEMO_WORK_ACTIVITIES = ["green_spaces", "cleaning", "bike_repair", "building", "laundry", "roads"]
+DEMO_ELIGIBILITY_CRITERIA = [
+    "rsa", "ass", "detld", "low_qualification", "senior", "young", "deld", "qpv", "single_parent",
+]  # fmt: skip
+DEMO_EXIT_REASONS = ["cdi", "cdd_short", "qualifying_training", "unemployed", "group_move"]
 DEMO_INSERTION_EMPLOYEE_NAMES = [
     "Fatima Benali",
     "Karim Haddad",
@@ -207,16 +212,24 @@ class HrContract(models.Model):
         """Demo: insertion employees of a Régie de quartier, their PASS IAE and contracts.
 
         Dates are relative to today so that statuses, alerts and reports stay meaningful;
-        everything else is deterministic. Every fifth person has already exited.
+        everything else is deterministic. About one person in four has already exited.
         """
         today = fields.Date.context_today(self)
         company = self.env.company
         advisers = self.env.ref("inclusion_numerique.demo_employee_adviser") | self.env.ref(
             "inclusion_numerique.demo_employee_cesf"
         )
-        activities = self.env["inclusion.work.activity"].search([], order="sequence")
-        criteria = self.env["inclusion.eligibility.criterion"].search([], order="level, sequence")
-        reasons = self.env["inclusion.exit.reason"].search([], order="category, sequence")
+        activities, criteria, reasons = (
+            self.env["inclusion.work.activity"].browse(),
+            self.env["inclusion.eligibility.criterion"].browse(),
+            self.env["inclusion.exit.reason"].browse(),
+        )
+        for code in DEMO_WORK_ACTIVITIES:
+            activities |= self.env.ref(f"inclusion_numerique.work_activity_{code}")
+        for code in DEMO_ELIGIBILITY_CRITERIA:
+            criteria |= self.env.ref(f"inclusion_numerique.eligibility_criterion_{code}")
+        for code in DEMO_EXIT_REASONS:
+            reasons |= self.env.ref(f"inclusion_numerique.exit_reason_{code}")
         prescribers = [code for code, _label in PRESCRIBER_TYPES]
         names = DEMO_INSERTION_EMPLOYEE_NAMES
         employees = self.env["hr.employee"].create(
@@ -243,6 +256,17 @@ class HrContract(models.Model):
                     "employee_id": employee.id,
                     "company_id": company.id,
                     "date_start": start,
+                    "suspension_ids": [
+                        Command.create(
+                            {
+                                "reason": "contract_suspended",
+                                "date_start": start + relativedelta(months=1),
+                                "date_end": start + relativedelta(months=1, days=20),
+                            }
+                        )
+                    ]
+                    if index % 6 == 2 and start < today - relativedelta(months=2)
+                    else [],
                 }
                 for index, (employee, start) in enumerate(zip(employees, starts, strict=True))
             ]
@@ -276,7 +300,7 @@ class HrContract(models.Model):
                     )
                 ],
             }
-            if index % 5 == 0 and start < today - relativedelta(months=4):
+            if index % 4 == 1 and start < today - relativedelta(months=4):
                 exit_date = start + relativedelta(months=3, days=index)
                 values.update(
                     state="close",

@@ -32,16 +32,17 @@ class HrEmployee(models.Model):
         "hr.contract",
         string="Current insertion contract",
         compute="_compute_insertion_counts",
+        compute_sudo=True,
         groups=INSERTION_PRIVATE_GROUPS,
     )
     insertion_contract_count = fields.Integer(
-        compute="_compute_insertion_counts", groups=INSERTION_PRIVATE_GROUPS
+        compute="_compute_insertion_counts", compute_sudo=True, groups=INSERTION_PRIVATE_GROUPS
     )
     pass_iae_ids = fields.One2many(
         "inclusion.pass.iae", "employee_id", string="PASS IAE", groups=INSERTION_PRIVATE_GROUPS
     )
     pass_iae_count = fields.Integer(
-        compute="_compute_insertion_counts", groups=INSERTION_PRIVATE_GROUPS
+        compute="_compute_insertion_counts", compute_sudo=True, groups=INSERTION_PRIVATE_GROUPS
     )
 
     @api.depends("beneficiary_ids")

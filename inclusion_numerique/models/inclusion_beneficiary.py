@@ -41,6 +41,11 @@ class InclusionBeneficiary(models.Model):
         ondelete="set null",
         help="Set when the beneficiary is also an employee of the structure.",
     )
+    is_insertion_employee = fields.Boolean(
+        related="employee_id.is_insertion_employee",
+        string="Currently in insertion",
+        help="Has a running insertion contract (its details stay with the insertion team).",
+    )
 
     _sql_constraints = [
         (

@@ -122,7 +122,7 @@ class InclusionPassIae(models.Model):
             "future": [("date_start", ">", today)],
             "expired": [("date_end", "<", today)],
             "suspended": running + suspended_today,
-            "valid": running + ["!", *suspended_today],
+            "valid": [*running, "!", *suspended_today],
         }
         selected = [domains[state] for state in values if state in domains]
         domain = expression.OR(selected) if selected else expression.FALSE_DOMAIN

@@ -2,7 +2,6 @@ from contextlib import contextmanager
 from datetime import date
 
 import psycopg2
-
 from freezegun import freeze_time
 
 from odoo import Command
@@ -320,7 +319,7 @@ class TestInsertionExit(InsertionCase):
         self.assertEqual(totals[:3], (4, 4, 3))
         self.assertAlmostEqual(totals[3], 200 / 3, places=2)
         by_category = dict(
-            report._read_group(domain + [("event", "=", "exit")], ["exit_category"], ["__count"])
+            report._read_group([*domain, ("event", "=", "exit")], ["exit_category"], ["__count"])
         )
         self.assertEqual(by_category, {"durable": 1, "transition": 1, "other": 1, "withdrawn": 1})
         headcount = dict(
@@ -377,6 +376,10 @@ class TestInsertionSecurity(InsertionCase):
             with self.assertRaises(AccessError):
                 self.env["inclusion.insertion.report"].with_user(denied).search([])
         # Mediators know who is an insertion employee, nothing more.
+        beneficiary = self.env["inclusion.beneficiary"].create(
+            {"name": "Fatima Benali", "employee_id": self.employee.id}
+        )
+        self.assertTrue(beneficiary.with_user(self.mediator).is_insertion_employee)
         employee = self.env["hr.employee"].with_user(self.mediator).browse(self.employee.id)
         self.assertTrue(employee.is_insertion_employee)
         with self.assertRaises(AccessError):

@@ -36,8 +36,9 @@ class TestUi(HttpCase):
                 "state": "open",
             }
         )
+        # Advisers without HR rights see the public employee form: Insertion tab, contracts button.
         self.start_tour(
-            "/odoo/action-inclusion_numerique.hr_contract_insertion_action",
+            f"/odoo/hr.employee.public/{employee.id}",
             "inclusion_numerique_insertion_exit",
             login="tour_adviser",
         )

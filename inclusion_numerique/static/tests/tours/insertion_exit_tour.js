@@ -1,11 +1,20 @@
 import { registry } from "@web/core/registry";
 
 registry.category("web_tour.tours").add("inclusion_numerique_insertion_exit", {
-    url: "/odoo/action-inclusion_numerique.hr_contract_insertion_action",
-    steps: () => [
+        steps: () => [
         {
-            content: "The insertion contracts read in French",
-            trigger: '.o_breadcrumb:contains("Contrats d\'insertion")',
+            content: "Open the Insertion tab of the employee",
+            trigger: '.o_notebook_headers a:contains("Insertion")',
+            run: "click",
+        },
+        {
+            content: "The running insertion contract is shown",
+            trigger: '.o_field_widget[name="current_insertion_contract_id"]:contains("CDDI Jean Tourneur")',
+        },
+        {
+            content: "Open the insertion contracts from the smart button",
+            trigger: 'button[name="action_open_insertion_contracts"]:contains("Contrats d\'insertion")',
+            run: "click",
         },
         {
             content: "Open the contract of the employee who leaves",
