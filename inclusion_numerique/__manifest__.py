@@ -32,10 +32,22 @@
         "views/inclusion_attendance_views.xml",
         "wizard/inclusion_workshop_session_generate_views.xml",
         "wizard/inclusion_beneficiary_merge_views.xml",
+        "data/inclusion_work_activity_data.xml",
+        "data/inclusion_eligibility_criterion_data.xml",
+        "data/inclusion_exit_reason_data.xml",
+        "views/hr_contract_views.xml",
+        "views/inclusion_pass_iae_views.xml",
+        "views/hr_employee_insertion_views.xml",
+        "views/inclusion_work_activity_views.xml",
+        "views/inclusion_eligibility_criterion_views.xml",
+        "views/inclusion_exit_reason_views.xml",
+        "wizard/inclusion_exit_wizard_views.xml",
+        "report/inclusion_insertion_report_views.xml",
     ],
     "demo": [
         "demo/workshop_demo.xml",
         "demo/support_demo.xml",
+        "demo/insertion_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

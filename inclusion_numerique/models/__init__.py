@@ -13,3 +13,11 @@ from . import inclusion_workshop_session
 from . import inclusion_workshop_registration
 from . import inclusion_attendance
 from . import inclusion_demo_mediation
+from . import inclusion_work_activity
+from . import inclusion_eligibility_criterion
+from . import inclusion_exit_reason
+from . import inclusion_pass_iae
+from . import inclusion_pass_iae_suspension
+from . import inclusion_pass_iae_prolongation
+from . import hr_contract
+from . import hr_employee_public

@@ -1,1 +1,2 @@
 from . import inclusion_workshop_certificate
+from . import inclusion_insertion_report

@@ -5,3 +5,4 @@ from . import test_workshop
 from . import test_workshop_concurrency
 from . import test_beneficiary
 from . import test_beneficiary_performance
+from . import test_insertion
