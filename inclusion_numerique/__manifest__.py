@@ -10,14 +10,22 @@
     "author": "Inclusion numérique contributors",
     "license": "AGPL-3",
     "application": True,
-    "depends": ["hr", "hr_contract", "mail"],
+    "depends": ["hr", "hr_contract", "mail", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/inclusion_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
         "views/menus.xml",
         "views/inclusion_beneficiary_views.xml",
         "views/res_config_settings_views.xml",
+        "views/inclusion_equipment_views.xml",
+        "views/inclusion_equipment_handover_views.xml",
+        "views/inclusion_equipment_candidate_views.xml",
+        "report/equipment_handover_reports.xml",
+    ],
+    "demo": [
+        "demo/equipment_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,2 +1,5 @@
 from . import test_foundation
 from . import test_ui
+from . import test_equipment
+from . import test_equipment_candidate
+from . import test_equipment_concurrency

@@ -1,0 +1,2 @@
+from . import inclusion_equipment_handover_cancel
+from . import inclusion_equipment_candidate
