@@ -73,10 +73,11 @@ class InclusionEquipmentHandover(models.Model):
             [("company_id", "=", company.id), ("type", "=", journal_type)], limit=1
         )
         if not journal:
+            journal_types = dict(journal._fields["type"]._description_selection(self.env))
             raise UserError(
                 self.env._(
-                    "No %(type)s journal in %(company)s to register the payment.",
-                    type=journal_type,
+                    "No journal of type %(type)s in %(company)s to register the payment.",
+                    type=journal_types[journal_type],
                     company=company.name,
                 )
             )
