@@ -4,3 +4,7 @@ from . import inclusion_beneficiary
 from . import hr_employee
 from . import inclusion_equipment
 from . import inclusion_equipment_handover
+from . import inclusion_workshop
+from . import inclusion_workshop_session
+from . import inclusion_workshop_registration
+from . import inclusion_attendance

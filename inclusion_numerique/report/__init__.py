@@ -1,1 +1,2 @@
 from . import equipment_sales_xlsx
+from . import inclusion_workshop_certificate

@@ -61,6 +61,27 @@ class TestEquipmentCandidates(EquipmentCase):
         )
         self.assertIn("déjà un ordinateur", by_name["Léa Équipée"].reason)
 
+    def test_trainees_who_completed_a_cycle_without_computer_come_first(self):
+        workshop = self.env["inclusion.workshop"].create(
+            {"name": "Je m'investis", "state": "open", "capacity": 10}
+        )
+        equipped_home = self.env["inclusion.beneficiary"].create(
+            {"name": "Chantal Équipée", "has_computer": True}
+        )
+        dropped = self.env["inclusion.beneficiary"].create({"name": "Bilal Abandon"})
+        self.env["inclusion.workshop.registration"].create(
+            [
+                {"workshop_id": workshop.id, "beneficiary_id": self.fatou.id, "state": "completed"},
+                {"workshop_id": workshop.id, "beneficiary_id": equipped_home.id, "state": "completed"},
+                {"workshop_id": workshop.id, "beneficiary_id": dropped.id, "state": "dropped"},
+            ]
+        )
+        candidates = self._candidates()
+        self.assertEqual(candidates[0].beneficiary_id, self.fatou)
+        self.assertEqual(candidates[0].reason, "A terminé Je m'investis, pas d'ordinateur à domicile")
+        self.assertFalse(candidates.filtered(lambda c: c.beneficiary_id in equipped_home | dropped))
+        self.assertEqual(candidates[1].beneficiary_id, self.young)
+
     def test_reserve_for_a_candidate_and_skip_the_equipped(self):
         equipment = self._new_equipment("SN-CAND")
         wizard = self.env["inclusion.equipment.candidate.wizard"].with_user(self.mediator)

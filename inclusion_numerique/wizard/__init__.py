@@ -1,2 +1,3 @@
 from . import inclusion_equipment_handover_cancel
 from . import inclusion_equipment_candidate
+from . import inclusion_workshop_session_generate

@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -54,7 +55,8 @@ class InclusionEquipmentCandidateWizard(models.TransientModel):
         return values
 
     def _candidate_values(self):
-        candidates = self._employee_candidate_values()
+        """Trainees who completed a cycle first, then insertion employees, with a reason."""
+        candidates = self._trainee_candidate_values() + self._employee_candidate_values()
         return sorted(
             candidates,
             key=lambda values: (values["priority"], values.get("seniority_date") or date.max),
@@ -65,6 +67,31 @@ class InclusionEquipmentCandidateWizard(models.TransientModel):
         """Beneficiaries who already hold equipment from the structure."""
         handovers = self.env["inclusion.equipment.handover"].search([("state", "=", "done")])
         return set(handovers.beneficiary_id.ids)
+
+    def _trainee_candidate_values(self):
+        registrations = self.env["inclusion.workshop.registration"].search(
+            [
+                ("state", "=", "completed"),
+                ("beneficiary_id.has_computer", "=", False),
+                ("beneficiary_id.employee_id", "=", False),
+            ]
+        )
+        equipped = self._equipped_beneficiary_ids()
+        workshops = defaultdict(lambda: self.env["inclusion.workshop"])
+        for registration in registrations:
+            if registration.beneficiary_id.id not in equipped:
+                workshops[registration.beneficiary_id] |= registration.workshop_id
+        return [
+            {
+                "priority": 10,
+                "beneficiary_id": beneficiary.id,
+                "reason": self.env._(
+                    "Completed %(workshops)s, no computer at home",
+                    workshops=", ".join(completed.mapped("display_name")),
+                ),
+            }
+            for beneficiary, completed in workshops.items()
+        ]
 
     def _employee_candidate_values(self):
         beneficiaries = self.env["inclusion.beneficiary"].search([("employee_id", "!=", False)])
