@@ -35,14 +35,10 @@ class InclusionEquipment(models.Model):
         EQUIPMENT_TYPES, string="Type", required=True, default="laptop", tracking=True
     )
     brand = fields.Char(required=True, tracking=True)
-    model_name = fields.Char(string="Model", tracking=True)
+    model_name = fields.Char(tracking=True)
     serial_number = fields.Char(required=True, tracking=True, copy=False)
-    donor_id = fields.Many2one(
-        "res.partner", string="Donor", index="btree_not_null", tracking=True
-    )
-    reception_date = fields.Date(
-        required=True, default=fields.Date.context_today, tracking=True
-    )
+    donor_id = fields.Many2one("res.partner", index="btree_not_null", tracking=True)
+    reception_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     condition = fields.Selection(CONDITIONS, default="good", tracking=True)
     refurbishment_notes = fields.Text()
     accessories = fields.Char(help="e.g. charger, mouse, bag")
@@ -99,9 +95,9 @@ class InclusionEquipment(models.Model):
                         "%(equipment)s cannot be %(action)s in its current state (%(state)s).",
                         equipment=equipment.name,
                         action=action_label,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[equipment.state],
+                        state=dict(self._fields["state"]._description_selection(self.env))[
+                            equipment.state
+                        ],
                     )
                 )
 

@@ -58,9 +58,7 @@ class InclusionEquipmentHandover(models.Model):
         tracking=True,
     )
     return_date = fields.Date(string="Expected return date", tracking=True)
-    price = fields.Monetary(
-        compute="_compute_price", store=True, readonly=False, tracking=True
-    )
+    price = fields.Monetary(compute="_compute_price", store=True, readonly=False, tracking=True)
     payment_method = fields.Selection(
         [
             ("cash", "Cash"),
@@ -222,7 +220,9 @@ class InclusionEquipmentHandover(models.Model):
         self.equipment_id.sudo().state = "ready"
         for handover in self:
             handover.message_post(
-                body=self.env._("Receipt %(receipt)s voided: %(reason)s", receipt=handover.name, reason=reason)
+                body=self.env._(
+                    "Receipt %(receipt)s voided: %(reason)s", receipt=handover.name, reason=reason
+                )
             )
 
     def action_open_cancel_wizard(self):
@@ -242,9 +242,9 @@ class InclusionEquipmentHandover(models.Model):
         self.equipment_id.sudo().state = "returned"
 
     def action_print_certificate(self):
-        return self.env.ref(
-            "inclusion_numerique.action_report_equipment_handover"
-        ).report_action(self)
+        return self.env.ref("inclusion_numerique.action_report_equipment_handover").report_action(
+            self
+        )
 
     def _get_invoice_reference(self):
         """Invoice shown in the sales export; the accounting bridge fills it in."""

@@ -98,7 +98,9 @@ class TestEquipment(EquipmentCase):
     def test_sale_uses_price_from_settings_and_company_receipts(self):
         self.company.inclusion_equipment_price = 25
         handover = self._hand_over(self._new_equipment("SN-SALE"))
-        self.assertEqual((handover.mode, handover.price, handover.amount_received), ("sold", 25, 25))
+        self.assertEqual(
+            (handover.mode, handover.price, handover.amount_received), ("sold", 25, 25)
+        )
         self.assertRegex(handover.name, r"^REC/\d{4}/\d{5}$")
         self.assertEqual(handover.partner_id, self.fatou.partner_id)
         second = self._hand_over(self._new_equipment("SN-SALE-2"), self.kevin)
@@ -113,9 +115,7 @@ class TestEquipment(EquipmentCase):
             mode="given",
         )
         self.assertEqual(gift.price, 0)
-        sequences = self.env["ir.sequence"].search(
-            [("code", "=", "inclusion.equipment.handover")]
-        )
+        sequences = self.env["ir.sequence"].search([("code", "=", "inclusion.equipment.handover")])
         self.assertEqual(sequences.company_id, self.company | self.company_b)
 
     def test_bad_input_saves_nothing(self):
@@ -136,7 +136,9 @@ class TestEquipment(EquipmentCase):
         reserved = self._new_equipment("SN-RES", state="reserved", reserved_for_id=self.kevin.id)
         with self.assertRaisesRegex(UserError, "est réservé pour Kevin Martin"):
             self._hand_over(reserved)
-        self.assertFalse(handovers.search([("equipment_id", "in", (equipment | scrapped | reserved).ids)]))
+        self.assertFalse(
+            handovers.search([("equipment_id", "in", (equipment | scrapped | reserved).ids)])
+        )
         self.assertEqual(equipment.state, "ready")
         self.assertEqual(reserved.state, "reserved")
         self._hand_over(reserved, self.kevin)
@@ -155,7 +157,9 @@ class TestEquipment(EquipmentCase):
             wizard.action_confirm()
         wizard.reason = "Erreur de destinataire"
         wizard.action_confirm()
-        self.assertEqual((handover.state, handover.cancel_reason), ("cancelled", "Erreur de destinataire"))
+        self.assertEqual(
+            (handover.state, handover.cancel_reason), ("cancelled", "Erreur de destinataire")
+        )
         self.assertEqual(equipment.state, "ready")
         with self.assertRaises(AccessError):
             handover.with_user(self.manager).unlink()
@@ -168,7 +172,9 @@ class TestEquipment(EquipmentCase):
 
     def test_loan_and_return(self):
         equipment = self._new_equipment("SN-LOAN")
-        loan = self._hand_over(equipment, mode="lent", return_date="2030-01-31", payment_method=False)
+        loan = self._hand_over(
+            equipment, mode="lent", return_date="2030-01-31", payment_method=False
+        )
         self.assertEqual(loan.price, 0)
         loan.with_user(self.mediator).action_mark_returned()
         self.assertEqual((loan.state, equipment.state), ("returned", "returned"))
@@ -204,11 +210,21 @@ class TestEquipment(EquipmentCase):
         rows = list(sheet.iter_rows(values_only=True))
         self.assertEqual(
             rows[0],
-            ("Date", "Numéro de reçu", "Destinataire", "Matériel", "Numéro de série",
-             "Montant", "Mode de paiement", "Facture"),
+            (
+                "Date",
+                "Numéro de reçu",
+                "Destinataire",
+                "Matériel",
+                "Numéro de série",
+                "Montant",
+                "Mode de paiement",
+                "Facture",
+            ),
         )
-        self.assertEqual(rows[1][1:7], (handover.name, "Fatou Diallo", handover.equipment_id.name,
-                                        "SN-XLSX", 20, "Chèque"))
+        self.assertEqual(
+            rows[1][1:7],
+            (handover.name, "Fatou Diallo", handover.equipment_id.name, "SN-XLSX", 20, "Chèque"),
+        )
 
     def test_ledger_and_stock_group_by_month_method_donor_state(self):
         self._hand_over(self._new_equipment("SN-L1"), payment_method="cash")
@@ -220,13 +236,18 @@ class TestEquipment(EquipmentCase):
             ["date:month", "payment_method", "donor_id"],
             ["amount_received:sum"],
         )
-        self.assertEqual({(method, total) for _month, method, _donor, total in groups},
-                         {("cash", 20), ("card", 20)})
-        stock = self.env["inclusion.equipment"].with_user(self.accountant)._read_group(
-            [("donor_id", "=", self.donor.id)], ["state", "donor_id"], ["__count"]
+        self.assertEqual(
+            {(method, total) for _month, method, _donor, total in groups},
+            {("cash", 20), ("card", 20)},
         )
-        self.assertEqual({(state, count) for state, _donor, count in stock},
-                         {("handed_over", 2), ("ready", 1)})
+        stock = (
+            self.env["inclusion.equipment"]
+            .with_user(self.accountant)
+            ._read_group([("donor_id", "=", self.donor.id)], ["state", "donor_id"], ["__count"])
+        )
+        self.assertEqual(
+            {(state, count) for state, _donor, count in stock}, {("handed_over", 2), ("ready", 1)}
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -250,7 +271,9 @@ class TestEquipmentSecurity(EquipmentCase):
         self.assertNotIn("beneficiary_id", as_accountant.fields_get())
 
     def test_accountant_manages_payment_fields_only(self):
-        handover = self._hand_over(self._new_equipment("SN-PAY"), mode="given", payment_method=False)
+        handover = self._hand_over(
+            self._new_equipment("SN-PAY"), mode="given", payment_method=False
+        )
         as_accountant = handover.with_user(self.accountant)
         as_accountant.write({"payment_method": "card", "amount_received": 5})
         self.assertEqual(handover.amount_received, 5)
@@ -291,5 +314,7 @@ class TestEquipmentSecurity(EquipmentCase):
         with self.assertRaises(AccessError):
             handover.with_user(self.mediator_b).read(["name"])
         self.assertFalse(
-            self.env["inclusion.equipment"].with_user(self.mediator_b).search([("id", "=", self.equipment.id)])
+            self.env["inclusion.equipment"]
+            .with_user(self.mediator_b)
+            .search([("id", "=", self.equipment.id)])
         )

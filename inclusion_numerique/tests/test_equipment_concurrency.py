@@ -25,7 +25,7 @@ class TestHandoverConcurrency(BaseCase):
                 [{"name": "Nadia Concurrente"}, {"name": "Bilal Concurrent"}]
             )
             self.beneficiary_ids = beneficiaries.ids
-            setup_cr.commit()
+            setup_cr.commit()  # pylint: disable=invalid-commit
         self.addCleanup(self._clean_up)
 
     def _clean_up(self):
@@ -41,7 +41,7 @@ class TestHandoverConcurrency(BaseCase):
             env["inclusion.equipment"].browse(self.equipment_id).unlink()
             beneficiaries.unlink()
             partners.unlink()
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     def _hand_over(self, cr, beneficiary_id):
         env = api.Environment(cr, SUPERUSER_ID, {"lang": "fr_FR"})
@@ -69,7 +69,7 @@ class TestHandoverConcurrency(BaseCase):
                 )
                 self.assertEqual(cr.fetchone()[0], "ready")
             self._hand_over(first_cr, self.beneficiary_ids[0])
-            first_cr.commit()
+            first_cr.commit()  # pylint: disable=invalid-commit
             with (
                 mute_logger("odoo.sql_db"),
                 self.assertRaisesRegex(ValidationError, "vient d'être remis"),

@@ -21,7 +21,12 @@ class TestUi(HttpCase):
         )
         fatou = self.env["inclusion.beneficiary"].create({"name": "Fatou Tour"})
         equipment = self.env["inclusion.equipment"].create(
-            {"brand": "Dell", "model_name": "Latitude 5490", "serial_number": "SN-TOUR", "state": "ready"}
+            {
+                "brand": "Dell",
+                "model_name": "Latitude 5490",
+                "serial_number": "SN-TOUR",
+                "state": "ready",
+            }
         )
         self.start_tour(
             "/odoo", "inclusion_numerique_equipment_handover", login="tour_equipment_mediator"

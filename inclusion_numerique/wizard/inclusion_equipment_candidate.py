@@ -19,7 +19,7 @@ class InclusionEquipmentCandidate(models.TransientModel):
         "inclusion.equipment.candidate.wizard", required=True, ondelete="cascade"
     )
     priority = fields.Integer(help="Lower comes first.")
-    beneficiary_id = fields.Many2one("inclusion.beneficiary", string="Beneficiary", readonly=True)
+    beneficiary_id = fields.Many2one("inclusion.beneficiary", readonly=True)
     employee_id = fields.Many2one("hr.employee", string="Insertion employee", readonly=True)
     seniority_date = fields.Date(string="In the structure since", readonly=True)
     reason = fields.Char(readonly=True)

@@ -1,7 +1,6 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
-
 from odoo.addons.inclusion_numerique.models.inclusion_equipment_handover import PAYMENT_FIELDS
+from odoo.exceptions import UserError
 
 ACCOUNTING_GROUP = "account.group_account_invoice"
 
@@ -10,10 +9,10 @@ class InclusionEquipmentHandover(models.Model):
     _inherit = "inclusion.equipment.handover"
 
     invoice_id = fields.Many2one(
-        "account.move", string="Invoice", readonly=True, copy=False, groups=ACCOUNTING_GROUP
+        "account.move", readonly=True, copy=False, groups=ACCOUNTING_GROUP
     )
     payment_id = fields.Many2one(
-        "account.payment", string="Payment", readonly=True, copy=False, groups=ACCOUNTING_GROUP
+        "account.payment", readonly=True, copy=False, groups=ACCOUNTING_GROUP
     )
     credit_note_id = fields.Many2one(
         "account.move", string="Credit note", readonly=True, copy=False, groups=ACCOUNTING_GROUP
@@ -99,7 +98,7 @@ class InclusionEquipmentHandover(models.Model):
         return wizard._create_payments()
 
     def _check_write_rights(self, changed):
-        super()._check_write_rights(changed)
+        result = super()._check_write_rights(changed)
         if changed & PAYMENT_FIELDS and self.sudo().invoice_id.filtered(
             lambda invoice: invoice.state == "posted"
         ):
@@ -108,10 +107,12 @@ class InclusionEquipmentHandover(models.Model):
                     "The invoice of this sale is posted: correct the payment in Accounting."
                 )
             )
+        return result
 
     def action_cancel(self, reason):
-        super().action_cancel(reason)
+        result = super().action_cancel(reason)
         self.sudo()._create_credit_notes()
+        return result
 
     def _create_credit_notes(self):
         for handover in self.filtered("invoice_id"):

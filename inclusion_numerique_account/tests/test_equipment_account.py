@@ -1,8 +1,7 @@
 from odoo import Command
+from odoo.addons.inclusion_numerique.tests.test_equipment import EquipmentCase
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
-
-from odoo.addons.inclusion_numerique.tests.test_equipment import EquipmentCase
 
 
 @tagged("post_install", "-at_install")
@@ -13,21 +12,32 @@ class TestEquipmentAccount(EquipmentCase):
         self.assertEqual(invoice.state, "posted")
         self.assertEqual(invoice.move_type, "out_invoice")
         self.assertEqual(invoice.partner_id, self.fatou.partner_id)
-        self.assertEqual((invoice.amount_untaxed, invoice.amount_tax, invoice.amount_total), (20, 0, 20))
-        self.assertEqual(invoice.invoice_line_ids.product_id, self.env.ref(
-            "inclusion_numerique_account.product_refurbished_equipment"
-        ))
+        self.assertEqual(
+            (invoice.amount_untaxed, invoice.amount_tax, invoice.amount_total), (20, 0, 20)
+        )
+        self.assertEqual(
+            invoice.invoice_line_ids.product_id,
+            self.env.ref("inclusion_numerique_account.product_refurbished_equipment"),
+        )
         self.assertEqual(handover.payment_id.journal_id.type, "cash")
         self.assertIn(invoice.payment_state, ("paid", "in_payment"))
-        cheque = self._hand_over(self._new_equipment("SN-CHQ"), self.kevin, payment_method="cheque")
+        cheque = self._hand_over(
+            self._new_equipment("SN-CHQ"), self.kevin, payment_method="cheque"
+        )
         self.assertEqual(cheque.payment_id.journal_id.type, "bank")
 
     def test_configured_product_account_and_tax(self):
         tax = self.env["account.tax"].create(
-            {"name": "TVA 20 % test", "amount": 20, "type_tax_use": "sale", "price_include_override": "tax_included"}
+            {
+                "name": "TVA 20 % test",
+                "amount": 20,
+                "type_tax_use": "sale",
+                "price_include_override": "tax_included",
+            }
         )
         account = self.env["account.account"].search(
-            [("account_type", "=", "income_other"), ("company_ids", "in", self.company.id)], limit=1
+            [("account_type", "=", "income_other"), ("company_ids", "in", self.company.id)],
+            limit=1,
         )
         product = self.env["product.product"].create({"name": "Tablette reconditionnée"})
         self.company.write(
@@ -72,8 +82,11 @@ class TestEquipmentAccount(EquipmentCase):
 
     def test_settings_expose_the_invoicing_choices(self):
         settings = self.env["res.config.settings"].create(
-            {"inclusion_equipment_cash_journal_id": self.env["account.journal"].search(
-                [("type", "=", "cash"), ("company_id", "=", self.company.id)], limit=1).id}
+            {
+                "inclusion_equipment_cash_journal_id": self.env["account.journal"]
+                .search([("type", "=", "cash"), ("company_id", "=", self.company.id)], limit=1)
+                .id
+            }
         )
         settings.execute()
         self.assertEqual(self.company.inclusion_equipment_cash_journal_id.type, "cash")
