@@ -10,11 +10,12 @@
     "author": "Inclusion numérique contributors",
     "license": "AGPL-3",
     "application": True,
-    "depends": ["hr", "hr_contract", "mail"],
+    "depends": ["hr", "hr_contract", "mail", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter", "phonenumbers"]},
     "data": [
         "security/inclusion_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
         "views/menus.xml",
         "views/inclusion_beneficiary_views.xml",
         "views/res_config_settings_views.xml",
@@ -43,11 +44,16 @@
         "views/inclusion_exit_reason_views.xml",
         "wizard/inclusion_exit_wizard_views.xml",
         "report/inclusion_insertion_report_views.xml",
+        "views/inclusion_equipment_views.xml",
+        "views/inclusion_equipment_handover_views.xml",
+        "views/inclusion_equipment_candidate_views.xml",
+        "report/equipment_handover_reports.xml",
     ],
     "demo": [
         "demo/workshop_demo.xml",
         "demo/support_demo.xml",
         "demo/insertion_demo.xml",
+        "demo/equipment_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

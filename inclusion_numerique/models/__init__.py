@@ -8,6 +8,8 @@ from . import inclusion_place
 from . import inclusion_support
 from . import inclusion_diagnostic
 from . import res_users
+from . import inclusion_equipment
+from . import inclusion_equipment_handover
 from . import inclusion_workshop
 from . import inclusion_workshop_session
 from . import inclusion_workshop_registration
