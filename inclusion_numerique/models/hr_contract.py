@@ -241,6 +241,7 @@ class HrContract(models.Model):
                     "name": employee.name,
                     "employee_id": employee.id,
                     "company_id": company.id,
+                    "consent_date": today - relativedelta(months=6),
                     "birthdate": today - relativedelta(years=20 + (index * 7) % 40, days=index),
                 }
                 for index, employee in enumerate(employees)
