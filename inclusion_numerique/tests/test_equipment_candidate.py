@@ -37,6 +37,7 @@ class TestEquipmentCandidates(EquipmentCase):
             {
                 "name": name,
                 "employee_id": employee.id,
+                "consent_date": fields.Date.today(),
                 "birthdate": fields.Date.today() - relativedelta(years=age, days=10),
                 "has_computer": has_computer,
             }
