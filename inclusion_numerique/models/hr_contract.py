@@ -131,7 +131,10 @@ class HrContract(models.Model):
         groups=INSERTION_PRIVATE_GROUPS,
     )
     exit_category = fields.Selection(
-        related="exit_reason_id.category", store=True, groups=INSERTION_PRIVATE_GROUPS
+        related="exit_reason_id.category",
+        string="Exit category",
+        store=True,
+        groups=INSERTION_PRIVATE_GROUPS,
     )
     exit_destination = fields.Text(
         string="Destination details",
