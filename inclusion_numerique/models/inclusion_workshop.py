@@ -304,7 +304,7 @@ class InclusionWorkshop(models.Model):
         )
         action["domain"] = [("workshop_id", "in", self.ids)]
         action["context"] = {"default_workshop_id": self.id}
-        action["view_mode"] = "list,calendar,form"
+        action["views"] = [(False, "list"), (False, "calendar"), (False, "form")]
         return action
 
     def action_view_registrations(self):
