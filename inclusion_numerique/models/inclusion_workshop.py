@@ -116,7 +116,7 @@ class InclusionWorkshop(models.Model):
             workshop.waiting_count = counts.get((workshop.id, "waiting"), 0)
 
     def _count_registrations(self):
-        """{(workshop id, state): count}, in one query, ignoring archived workshops' cache."""
+        """{(workshop id, state): count} of the registered and waiting people, in one query."""
         if not self.ids:
             return {}
         groups = self.env["inclusion.workshop.registration"]._read_group(
