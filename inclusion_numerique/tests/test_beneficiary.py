@@ -152,6 +152,9 @@ class TestBeneficiary(InclusionCase):
         self.assertEqual(same_phone.duplicate_ids, same_phone_other_format)
         self.assertEqual(same_email.duplicate_ids, same_email_upper)
         self.assertFalse(unrelated.is_probable_duplicate)
+        # The form of a new or edited record computes the flag too.
+        self.assertFalse(self.Beneficiary.new({"name": "Fatima Benali"}).is_probable_duplicate)
+        self.assertEqual(self.Beneficiary.new(origin=fatima).duplicate_ids._origin, same_birth)
         created = (
             fatima
             | same_birth
