@@ -2,6 +2,12 @@ from odoo import api, fields, models
 
 from .hr_contract import INSERTION_PRIVATE_GROUPS
 
+# Who may read the beneficiary file, its support sessions and workshop attendance.
+BENEFICIARY_GROUPS = "inclusion_numerique.group_mediator,inclusion_numerique.group_insertion"
+# The recipient of a handover is visible to mediators only (not to insertion advisers).
+EQUIPMENT_GROUPS = "inclusion_numerique.group_mediator"
+ATTENDED_STATES = ("present", "late")
+
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
@@ -12,13 +18,28 @@ class HrEmployee(models.Model):
     beneficiary_id = fields.Many2one(
         "inclusion.beneficiary",
         compute="_compute_beneficiary_id",
-        groups="inclusion_numerique.group_mediator,inclusion_numerique.group_insertion",
+        groups=BENEFICIARY_GROUPS,
     )
     workshop_training_hours = fields.Float(
         string="Training hours",
         compute="_compute_workshop_training_hours",
-        groups="inclusion_numerique.group_mediator,inclusion_numerique.group_insertion",
+        groups=BENEFICIARY_GROUPS,
         help="Hours attended in workshops held on work time.",
+    )
+    workshop_count = fields.Integer(
+        string="Workshops attended",
+        compute="_compute_workshop_count",
+        groups=BENEFICIARY_GROUPS,
+        help="Workshop registrations with at least one session attended (present or late).",
+    )
+    support_count = fields.Integer(
+        string="Support sessions", compute="_compute_support_count", groups=BENEFICIARY_GROUPS
+    )
+    equipment_handover_count = fields.Integer(
+        string="Equipment received",
+        compute="_compute_equipment_handover_count",
+        groups=EQUIPMENT_GROUPS,
+        help="Equipment handed over to the employee's beneficiary record (not cancelled).",
     )
 
     is_insertion_employee = fields.Boolean(
@@ -130,3 +151,72 @@ class HrEmployee(models.Model):
             ("state", "in", ("present", "late")),
         ]
         return action
+
+    def _workshop_attended_domain(self):
+        return [("employee_id", "in", self.ids), ("attendance_ids.state", "in", ATTENDED_STATES)]
+
+    def _support_domain(self):
+        return [("beneficiary_id.employee_id", "in", self.ids)]
+
+    def _equipment_handover_domain(self):
+        return [("beneficiary_id.employee_id", "in", self.ids), ("state", "!=", "cancelled")]
+
+    def _compute_workshop_count(self):
+        counts = dict(
+            self.env["inclusion.workshop.registration"]._read_group(
+                self._workshop_attended_domain(), ["employee_id"], ["__count"]
+            )
+        )
+        for employee in self:
+            employee.workshop_count = counts.get(employee, 0)
+
+    def _compute_support_count(self):
+        counts = self._count_by_employee("inclusion.support", self._support_domain())
+        for employee in self:
+            employee.support_count = counts.get(employee, 0)
+
+    def _compute_equipment_handover_count(self):
+        counts = self._count_by_employee(
+            "inclusion.equipment.handover", self._equipment_handover_domain()
+        )
+        for employee in self:
+            employee.equipment_handover_count = counts.get(employee, 0)
+
+    def _count_by_employee(self, model, domain):
+        """{employee: count} of records of a model linked through their beneficiary_id, in
+        one query (the beneficiaries' employees are read in one prefetch)."""
+        counts = {}
+        for beneficiary, count in self.env[model]._read_group(
+            domain, ["beneficiary_id"], ["__count"]
+        ):
+            employee = beneficiary.employee_id
+            counts[employee] = counts.get(employee, 0) + count
+        return counts
+
+    def _action_for(self, xml_id, domain, context=None):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
+        action["domain"] = domain
+        action["context"] = context or {}
+        return action
+
+    def action_view_workshops(self):
+        return self._action_for(
+            "inclusion_numerique.inclusion_workshop_registration_action",
+            self._workshop_attended_domain(),
+            {"create": False},
+        )
+
+    def action_view_supports(self):
+        return self._action_for(
+            "inclusion_numerique.inclusion_support_action",
+            self._support_domain(),
+            {"default_beneficiary_id": self.beneficiary_id.id},
+        )
+
+    def action_view_equipment_handovers(self):
+        return self._action_for(
+            "inclusion_numerique.inclusion_equipment_handover_action",
+            self._equipment_handover_domain(),
+            {"default_beneficiary_id": self.beneficiary_id.id},
+        )

@@ -1,6 +1,7 @@
 from odoo import fields, models
 
 from .hr_contract import INSERTION_PRIVATE_GROUPS
+from .hr_employee import BENEFICIARY_GROUPS, EQUIPMENT_GROUPS
 
 
 class HrEmployeePublic(models.Model):
@@ -26,8 +27,17 @@ class HrEmployeePublic(models.Model):
         related="employee_id.pass_iae_count", groups=INSERTION_PRIVATE_GROUPS
     )
     beneficiary_id = fields.Many2one(
-        related="employee_id.beneficiary_id",
-        groups="inclusion_numerique.group_mediator,inclusion_numerique.group_insertion",
+        related="employee_id.beneficiary_id", groups=BENEFICIARY_GROUPS
+    )
+    workshop_training_hours = fields.Float(
+        related="employee_id.workshop_training_hours", groups=BENEFICIARY_GROUPS
+    )
+    workshop_count = fields.Integer(
+        related="employee_id.workshop_count", groups=BENEFICIARY_GROUPS
+    )
+    support_count = fields.Integer(related="employee_id.support_count", groups=BENEFICIARY_GROUPS)
+    equipment_handover_count = fields.Integer(
+        related="employee_id.equipment_handover_count", groups=EQUIPMENT_GROUPS
     )
 
     def action_open_insertion_contracts(self):
@@ -38,3 +48,15 @@ class HrEmployeePublic(models.Model):
 
     def action_open_beneficiary(self):
         return self.employee_id.action_open_beneficiary()
+
+    def action_view_workshop_training_hours(self):
+        return self.employee_id.action_view_workshop_training_hours()
+
+    def action_view_workshops(self):
+        return self.employee_id.action_view_workshops()
+
+    def action_view_supports(self):
+        return self.employee_id.action_view_supports()
+
+    def action_view_equipment_handovers(self):
+        return self.employee_id.action_view_equipment_handovers()

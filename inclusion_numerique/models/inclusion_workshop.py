@@ -38,6 +38,14 @@ class InclusionWorkshop(models.Model):
         tracking=True,
         help="Registrants whose digital level differs get a warning.",
     )
+    theme_ids = fields.Many2many(
+        "inclusion.theme",
+        "inclusion_workshop_theme_rel",
+        "workshop_id",
+        "theme_id",
+        string="Themes",
+        domain=[("kind", "=", "digital")],
+    )
     address_id = fields.Many2one(
         "res.partner",
         string="Place",

@@ -9,3 +9,4 @@ from . import test_workshop_concurrency
 from . import test_beneficiary
 from . import test_beneficiary_performance
 from . import test_insertion
+from . import test_employee
