@@ -18,6 +18,8 @@ class HrEmployee(models.Model):
     beneficiary_id = fields.Many2one(
         "inclusion.beneficiary",
         compute="_compute_beneficiary_id",
+        # beneficiary_ids is private to HR officers on hr.employee.
+        compute_sudo=True,
         groups=BENEFICIARY_GROUPS,
     )
     workshop_training_hours = fields.Float(
