@@ -10,7 +10,7 @@
     "author": "Inclusion numérique contributors",
     "license": "AGPL-3",
     "application": True,
-    "depends": ["hr", "hr_contract", "mail"],
+    "depends": ["hr", "hr_contract", "mail", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter", "phonenumbers"]},
     "data": [
         "security/inclusion_security.xml",
@@ -31,6 +31,9 @@
         "views/inclusion_workshop_registration_views.xml",
         "views/inclusion_attendance_views.xml",
         "wizard/inclusion_workshop_session_generate_views.xml",
+        "report/inclusion_activity_reports.xml",
+        "wizard/inclusion_activity_report_wizard_views.xml",
+        "views/inclusion_activity_report_views.xml",
     ],
     "demo": [
         "demo/workshop_demo.xml",

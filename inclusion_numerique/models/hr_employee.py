@@ -34,7 +34,6 @@ class HrEmployee(models.Model):
             "view_mode": "form",
         }
 
-
     def _compute_workshop_training_hours(self):
         hours = self._get_workshop_training_hours()
         for employee in self:

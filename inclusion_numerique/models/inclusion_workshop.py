@@ -191,8 +191,10 @@ class InclusionWorkshop(models.Model):
         """Give the free seats to the first people on the waiting list, in order."""
         free = self._free_seats()
         # Whoever freed the seat (an adviser, say) promotes whoever waits first.
-        waiting = self.env["inclusion.workshop.registration"].sudo().search(
-            [("workshop_id", "in", self.ids), ("state", "=", "waiting")]
+        waiting = (
+            self.env["inclusion.workshop.registration"]
+            .sudo()
+            .search([("workshop_id", "in", self.ids), ("state", "=", "waiting")])
         )
         promoted = waiting.browse()
         for workshop in self:
@@ -278,9 +280,9 @@ class InclusionWorkshop(models.Model):
         for workshop in self:
             threshold = workshop.company_id.inclusion_attendance_threshold
             registrations.filtered(
-                lambda r, w=workshop, t=threshold: r.workshop_id == w
-                and r.state == "registered"
-                and r.attendance_rate >= t
+                lambda r, w=workshop, t=threshold: (
+                    r.workshop_id == w and r.state == "registered" and r.attendance_rate >= t
+                )
             ).write({"state": "completed"})
         registrations.filtered(lambda r: r.state == "waiting").write({"state": "cancelled"})
         self.state = "done"

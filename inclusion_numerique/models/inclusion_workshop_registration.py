@@ -240,6 +240,6 @@ class InclusionWorkshopRegistration(models.Model):
                 )
 
     def action_print_certificate(self):
-        return self.env.ref("inclusion_numerique.action_report_workshop_certificate").report_action(
-            self
-        )
+        return self.env.ref(
+            "inclusion_numerique.action_report_workshop_certificate"
+        ).report_action(self)

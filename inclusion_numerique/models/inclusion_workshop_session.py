@@ -14,9 +14,7 @@ class InclusionWorkshopSession(models.Model):
     company_id = fields.Many2one(related="workshop_id.company_id", store=True, index=True)
     date_begin = fields.Datetime(string="Start", required=True, tracking=True)
     date_end = fields.Datetime(string="End", required=True, tracking=True)
-    duration = fields.Float(
-        string="Duration (hours)", compute="_compute_duration", store=True
-    )
+    duration = fields.Float(string="Duration (hours)", compute="_compute_duration", store=True)
     address_id = fields.Many2one(
         "res.partner",
         string="Place",
@@ -79,8 +77,10 @@ class InclusionWorkshopSession(models.Model):
         for session in self:
             if session.date_end <= session.date_begin:
                 raise ValidationError(
-                    self.env._("A session must end after it starts (%(session)s).",
-                               session=session.display_name)
+                    self.env._(
+                        "A session must end after it starts (%(session)s).",
+                        session=session.display_name,
+                    )
                 )
 
     @api.constrains("date_begin", "date_end", "address_id", "state")
@@ -171,7 +171,9 @@ class InclusionWorkshopSession(models.Model):
                 )
             )
         self.write({"state": "done"})
-        self.attendance_ids.filtered(lambda a: a.state == "absent").registration_id._alert_absences()
+        self.attendance_ids.filtered(
+            lambda a: a.state == "absent"
+        ).registration_id._alert_absences()
         if any(workshop.state == "open" for workshop in self.workshop_id):
             self.workshop_id.filtered(lambda w: w.state == "open").state = "in_progress"
 

@@ -3,3 +3,4 @@ from . import test_ui
 from . import test_support
 from . import test_workshop
 from . import test_workshop_concurrency
+from . import test_reports

@@ -59,8 +59,9 @@ class TestWorkshopSessions(WorkshopCase):
     def test_generate_fifteen_thursdays_in_one_batch(self):
         workshop = self._workshop()
         session_model = self.registry["inclusion.workshop.session"]
-        with patch.object(session_model, "create", autospec=True,
-                          side_effect=session_model.create) as create:
+        with patch.object(
+            session_model, "create", autospec=True, side_effect=session_model.create
+        ) as create:
             wizard = (
                 self.env["inclusion.workshop.session.generate"]
                 .with_user(self.mediator)
@@ -100,8 +101,13 @@ class TestWorkshopSessions(WorkshopCase):
             ({"duration": 0}, "durée d'une séance doit être positive"),
             ({"weekdays": set()}, "au moins un jour"),
         ]
-        args = {"date_start": date(2026, 1, 5), "weekdays": {3}, "start_hour": 14.0,
-                "duration": 2.5, "count": 15}
+        args = {
+            "date_start": date(2026, 1, 5),
+            "weekdays": {3},
+            "start_hour": 14.0,
+            "duration": 2.5,
+            "count": 15,
+        }
         french = workshop.with_context(lang="fr_FR")
         for change, message in bad_inputs:
             with self.assertRaisesRegex(UserError, message):
@@ -118,8 +124,9 @@ class TestWorkshopSessions(WorkshopCase):
             self._session(other, hours=1)
         # A batch with one clash saves nothing.
         with self.assertRaisesRegex(ValidationError, "chevauche"):
-            other._create_sessions(first.date_begin.date() - timedelta(days=7), {0, 1, 2, 3, 4, 5, 6},
-                                   13.5, 1.0, 10)
+            other._create_sessions(
+                first.date_begin.date() - timedelta(days=7), {0, 1, 2, 3, 4, 5, 6}, 13.5, 1.0, 10
+            )
         self.assertFalse(other.session_ids)
         # Elsewhere, or once the first one is cancelled, the slot is free.
         self._session(other, hours=1, address_id=self.volunteer.id)
@@ -133,11 +140,10 @@ class TestWorkshopRegistrations(WorkshopCase):
         workshop = self._workshop(capacity=4)
         people = self._beneficiaries(6)
         registrations = self._register(workshop, people)
+        self.assertEqual(registrations.mapped("state"), ["registered"] * 4 + ["waiting"] * 2)
         self.assertEqual(
-            registrations.mapped("state"), ["registered"] * 4 + ["waiting"] * 2
+            (workshop.seats_taken, workshop.seats_available, workshop.waiting_count), (4, 0, 2)
         )
-        self.assertEqual((workshop.seats_taken, workshop.seats_available, workshop.waiting_count),
-                         (4, 0, 2))
         late = self._register(workshop, self._beneficiaries(1, digital_level="advanced"))
         self.assertEqual(late.state, "waiting")
         waiting = self.env["inclusion.workshop.registration"].search(
@@ -172,8 +178,10 @@ class TestWorkshopRegistrations(WorkshopCase):
     def test_registration_rules(self):
         workshop = self._workshop(level="beginner")
         beginner, advanced = self.env["inclusion.beneficiary"].create(
-            [{"name": "Débutante", "digital_level": "beginner"},
-             {"name": "Avancé", "digital_level": "advanced"}]
+            [
+                {"name": "Débutante", "digital_level": "beginner"},
+                {"name": "Avancé", "digital_level": "advanced"},
+            ]
         )
         registrations = self._register(workshop, beginner | advanced)
         self.assertEqual(registrations.mapped("level_warning"), [False, True])
@@ -298,10 +306,13 @@ class TestCycleEnd(WorkshopCase):
         quitter.action_drop()
         for index, session in enumerate(sessions):
             lines = {line.registration_id: line for line in session.attendance_ids}
-            session.mark_attendance({
-                lines[assiduous].id: "absent" if index == 0 else "present",
-                lines[irregular].id: "present" if index % 2 else "absent",
-            } | ({lines[quitter].id: "absent"} if quitter in lines else {}))
+            session.mark_attendance(
+                {
+                    lines[assiduous].id: "absent" if index == 0 else "present",
+                    lines[irregular].id: "present" if index % 2 else "absent",
+                }
+                | ({lines[quitter].id: "absent"} if quitter in lines else {})
+            )
             session.action_close()
         workshop.action_done()
         self.assertEqual(workshop.state, "done")
@@ -325,15 +336,25 @@ class TestAttendanceSheet(WorkshopCase):
         self._session(workshop, days_ago=7)
         people = self._beneficiaries(3)
         self._register(workshop, people)
-        report = self.env.ref("inclusion_numerique.action_report_attendance_sheet").with_user(
-            self.mediator
-        ).with_context(lang="fr_FR")
+        report = (
+            self.env.ref("inclusion_numerique.action_report_attendance_sheet")
+            .with_user(self.mediator)
+            .with_context(lang="fr_FR")
+        )
         html = str(report._render_qweb_html(report.report_name, session.ids)[0])
-        local = fields.Datetime.context_timestamp(session.with_user(self.mediator), session.date_begin)
+        local = fields.Datetime.context_timestamp(
+            session.with_user(self.mediator), session.date_begin
+        )
         for expected in [
-            "Feuille d'émargement", self.company.name, "Je m&#39;investis",
-            local.strftime("%d/%m/%Y"), local.strftime("%H:%M"), "Salle informatique",
-            self.mediator.name, "Bernadette (bénévole)", *people.mapped("name"),
+            "Feuille d'émargement",
+            self.company.name,
+            "Je m&#39;investis",
+            local.strftime("%d/%m/%Y"),
+            local.strftime("%H:%M"),
+            "Salle informatique",
+            self.mediator.name,
+            "Bernadette (bénévole)",
+            *people.mapped("name"),
         ]:
             self.assertIn(expected, html)
         self.assertEqual(html.count("Participant 0"), 3)
@@ -370,10 +391,14 @@ class TestTrainingHours(WorkshopCase):
             session.action_all_present()
         self.assertAlmostEqual(employee.with_user(self.adviser).workshop_training_hours, 4.5)
         since = fields.Datetime.now() - timedelta(days=30)
-        self.assertAlmostEqual(employee._get_workshop_training_hours(date_from=since)[employee], 2.0)
+        self.assertAlmostEqual(
+            employee._get_workshop_training_hours(date_from=since)[employee], 2.0
+        )
         action = employee.action_view_workshop_training_hours()
         self.assertEqual(
-            sum(self.env["inclusion.attendance"].search(action["domain"]).mapped("attended_hours")),
+            sum(
+                self.env["inclusion.attendance"].search(action["domain"]).mapped("attended_hours")
+            ),
             4.5,
         )
 
@@ -381,8 +406,10 @@ class TestTrainingHours(WorkshopCase):
 @tagged("post_install", "-at_install")
 class TestWorkshopAccess(WorkshopCase):
     def test_access_per_role(self):
-        workshop = self.env["inclusion.workshop"].with_user(self.mediator).create(
-            {"name": "Atelier CCAS", "capacity": 4, "state": "open"}
+        workshop = (
+            self.env["inclusion.workshop"]
+            .with_user(self.mediator)
+            .create({"name": "Atelier CCAS", "capacity": 4, "state": "open"})
         )
         session = self._session(workshop)
         with self.assertRaises(AccessError):
@@ -412,9 +439,9 @@ class TestWorkshopAccess(WorkshopCase):
         with self.assertRaises(AccessError):
             workshop.with_user(self.mediator_b).read(["name"])
         self.assertFalse(
-            self.env["inclusion.workshop.session"].with_user(self.mediator_b).search(
-                [("id", "=", session.id)]
-            )
+            self.env["inclusion.workshop.session"]
+            .with_user(self.mediator_b)
+            .search([("id", "=", session.id)])
         )
         workshop.with_user(self.manager).unlink()
         self.assertFalse(registration.exists())

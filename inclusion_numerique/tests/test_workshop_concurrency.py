@@ -76,7 +76,9 @@ class TestLastSeatConcurrency(TransactionCase):
         cr_a, cr_b = self.db.cursor(), self.db.cursor()
         try:
             # The second user's transaction has already seen the free seat...
-            cr_b.execute("SELECT capacity FROM inclusion_workshop WHERE id = %s", [self.workshop_id])
+            cr_b.execute(
+                "SELECT capacity FROM inclusion_workshop WHERE id = %s", [self.workshop_id]
+            )
             self.assertEqual(self._register(cr_a, first), "registered")
             cr_a.commit()
             # ...but cannot book it on that stale view: the request fails and is retried.
