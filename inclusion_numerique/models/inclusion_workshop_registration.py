@@ -90,17 +90,17 @@ class InclusionWorkshopRegistration(models.Model):
     @api.constrains("workshop_id", "beneficiary_id", "state")
     def _check_unique_active(self):
         active = self.filtered(lambda r: r.state != "cancelled")
-        duplicates = self.search_count(
+        others = self.search(
             [
                 ("id", "not in", active.ids),
                 ("workshop_id", "in", active.workshop_id.ids),
                 ("beneficiary_id", "in", active.beneficiary_id.ids),
                 ("state", "!=", "cancelled"),
-            ],
-            limit=1,
+            ]
         )
         pairs = [(r.workshop_id, r.beneficiary_id) for r in active]
-        if duplicates or len(pairs) != len(set(pairs)):
+        taken = {(r.workshop_id, r.beneficiary_id) for r in others}
+        if len(pairs) != len(set(pairs)) or taken.intersection(pairs):
             raise ValidationError(
                 self.env._("This beneficiary is already registered for this workshop.")
             )
@@ -198,20 +198,14 @@ class InclusionWorkshopRegistration(models.Model):
 
     def _notify_promotion(self):
         """Tell the mediator who got a seat from the waiting list."""
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        for registration in self.sudo():
-            workshop = registration.workshop_id
-            message = self.env._(
+        notes = {}
+        for registration in self:
+            notes[registration] = self.env._(
                 "%(name)s gets a seat from the waiting list: tell them.",
                 name=registration.beneficiary_id.name,
             )
-            workshop.message_post(body=message)
-            registration.activity_schedule(
-                activity_type_id=todo.id,
-                summary=self.env._("Seat from the waiting list"),
-                note=message,
-                user_id=workshop.user_id.id or self.env.uid,
-            )
+            registration.workshop_id.sudo().message_post(body=notes[registration])
+        self._schedule_mediator_activities(self.env._("Seat from the waiting list"), notes)
 
     def _alert_absences(self):
         """An activity for the mediator when a participant missed the last N closed
@@ -222,22 +216,41 @@ class InclusionWorkshopRegistration(models.Model):
             [("registration_id", "in", self.ids), ("session_id.state", "=", "done")],
             order="date desc, id desc",
         )
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        for registration in self.sudo():
+        last_states = {}
+        for attendance in attendances:
+            last_states.setdefault(attendance.registration_id, []).append(attendance.state)
+        notes = {}
+        for registration in self:
             count = registration.company_id.inclusion_absence_alert_count
-            last = attendances.filtered(lambda a, r=registration: a.registration_id == r)[:count]
-            if len(last) == count and all(a.state == "absent" for a in last):
-                registration.activity_schedule(
-                    activity_type_id=todo.id,
-                    summary=self.env._("%(count)s absences in a row", count=count),
-                    note=self.env._(
-                        "%(name)s missed the last %(count)s sessions of %(workshop)s.",
-                        name=registration.beneficiary_id.name,
-                        count=count,
-                        workshop=registration.workshop_id.name,
-                    ),
-                    user_id=registration.workshop_id.user_id.id or self.env.uid,
+            last = last_states.get(registration, [])[:count]
+            if len(last) == count and set(last) == {"absent"}:
+                notes[registration] = self.env._(
+                    "%(name)s missed the last %(count)s sessions of %(workshop)s.",
+                    name=registration.beneficiary_id.name,
+                    count=count,
+                    workshop=registration.workshop_id.name,
                 )
+        self._schedule_mediator_activities(self.env._("Absences in a row"), notes)
+
+    def _schedule_mediator_activities(self, summary, notes):
+        """One to-do for the workshop's mediator per registration in `notes`, created in
+        one batch (the mediator may not be the current user, hence sudo)."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": registration.id,
+                    "activity_type_id": todo.id,
+                    "summary": summary,
+                    "note": note,
+                    "user_id": registration.workshop_id.user_id.id or self.env.uid,
+                    "date_deadline": fields.Date.context_today(self),
+                }
+                for registration, note in notes.items()
+            ]
+        )
 
     def action_print_certificate(self):
         return self.env.ref(

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class InclusionWorkshopSession(models.Model):
@@ -185,6 +185,11 @@ class InclusionWorkshopSession(models.Model):
         self.write({"state": "cancelled"})
 
     def action_reopen(self):
+        """Managers only: reopening changes a roll call that funders may have seen."""
+        if not self.env.user.has_group("inclusion_numerique.group_manager"):
+            raise AccessError(self.env._("Only a manager can reopen a session."))
+        if any(session.workshop_id.state in ("done", "cancelled") for session in self):
+            raise UserError(self.env._("The sessions of an ended workshop cannot be reopened."))
         self.write({"state": "planned"})
         self._sync_attendances()
 
