@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, email_normalize
+from odoo.tools import SQL, email_normalize, single_email_re
 
 DIGITAL_LEVELS = [
     ("beginner", "Beginner"),
@@ -88,6 +88,17 @@ SOCIAL_DATA_FIELDS = [
     "notes",
 ]
 MIN_BIRTH_YEAR = 1900
+# Contact and social data taken from a merged duplicate when the kept record lacks it.
+MERGED_FIELDS = [
+    "phone",
+    "email",
+    "street",
+    "zip",
+    "city",
+    "consent_date",
+    "consent_scope",
+    *SOCIAL_DATA_FIELDS,
+]
 
 
 def age_bracket_on(birthdate, birth_year, on_date):
@@ -183,7 +194,7 @@ class InclusionBeneficiary(models.Model):
     )
     consent_scope = fields.Selection(CONSENT_SCOPES, default="support")
     notes = fields.Html(groups="inclusion_numerique.group_mediator")
-    support_ids = fields.One2many("inclusion.support", "beneficiary_id", string="Sessions")
+    support_ids = fields.One2many("inclusion.support", "beneficiary_id", string="Support sessions")
     support_count = fields.Integer(compute="_compute_support_count", string="Sessions")
     diagnostic_ids = fields.One2many("inclusion.diagnostic", "beneficiary_id")
     diagnostic_count = fields.Integer(compute="_compute_diagnostic_count", string="Diagnostics")
@@ -204,6 +215,11 @@ class InclusionBeneficiary(models.Model):
         compute="_compute_duplicate_ids",
         search="_search_is_probable_duplicate",
         help="Same name and birth date, or same phone or e-mail as another beneficiary.",
+    )
+    is_insertion_employee = fields.Boolean(
+        related="employee_id.is_insertion_employee",
+        string="Currently in insertion",
+        help="Has a running insertion contract (its details stay with the insertion team).",
     )
 
     _sql_constraints = [
@@ -286,6 +302,7 @@ class InclusionBeneficiary(models.Model):
         for beneficiary in self:
             beneficiary.diagnostic_count = counts.get(beneficiary, 0)
 
+    @api.depends("name", "birthdate", "phone", "email", "company_id")
     def _compute_duplicate_ids(self):
         duplicates = self._duplicate_map(self.ids)
         for beneficiary in self:
@@ -393,12 +410,12 @@ class InclusionBeneficiary(models.Model):
         """Check e-mail and phone before anything is written; store them in one format so
         that duplicates are found by simple equality."""
         if vals.get("email"):
-            email = email_normalize(vals["email"], strict=True)
-            if not email:
+            email = vals["email"].strip()
+            if not single_email_re.match(email):
                 raise ValidationError(
-                    self.env._("The e-mail address %(email)s is not valid.", email=vals["email"])
+                    self.env._("The e-mail address %(email)s is not valid.", email=email)
                 )
-            vals["email"] = email
+            vals["email"] = email_normalize(email)
         if vals.get("phone"):
             vals["phone"] = self._format_phone(vals["phone"])
 
@@ -418,6 +435,20 @@ class InclusionBeneficiary(models.Model):
             else phonenumbers.PhoneNumberFormat.INTERNATIONAL
         )
         return phonenumbers.format_number(parsed, number_format)
+
+    def _merge_missing_values(self, others):
+        """Complete this record with what only its duplicates know."""
+        self.ensure_one()
+        values = {}
+        for fname in MERGED_FIELDS:
+            donor = others.filtered(fname)[:1]
+            if donor and not self[fname]:
+                values[fname] = self._fields[fname].convert_to_write(donor[fname], donor)
+        employee = others.employee_id
+        if employee and not self.employee_id:
+            others.employee_id = False
+            values["employee_id"] = employee.id
+        self.write(values)
 
     @api.model
     def _cron_refresh_age_brackets(self):

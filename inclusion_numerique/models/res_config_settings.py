@@ -10,7 +10,9 @@ class ResConfigSettings(models.TransientModel):
     inclusion_absence_alert_count = fields.Integer(
         related="company_id.inclusion_absence_alert_count", readonly=False
     )
-    inclusion_currency_id = fields.Many2one(related="company_id.currency_id")
+    inclusion_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Equipment price currency"
+    )
     inclusion_equipment_price = fields.Monetary(
         related="company_id.inclusion_equipment_price",
         readonly=False,

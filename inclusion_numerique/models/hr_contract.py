@@ -1,0 +1,313 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
+
+SIAE_KINDS = [
+    ("aci", "ACI"),
+    ("ai", "AI"),
+    ("ei", "EI"),
+    ("eiti", "EITI"),
+    ("etti", "ETTI"),
+]
+INSERTION_CONTRACT_TYPES = [
+    ("cddi", "CDD insertion (CDDI)"),
+    ("cdi_inclusion", "CDI inclusion"),
+    ("cdd", "CDD"),
+    ("cdd_usage", "CDD d'usage"),
+    ("interim_mission", "Temporary work assignment"),
+    ("professionalisation", "Professionalisation contract"),
+    ("apprenticeship", "Apprenticeship"),
+    ("other", "Other"),
+]
+PRESCRIBER_TYPES = [
+    ("mission_locale", "Mission locale"),
+    ("cap_emploi", "Cap emploi"),
+    ("france_travail", "France Travail"),
+    ("plie", "PLIE"),
+    ("departmental_council", "Departmental council"),
+    ("other_authorised", "Other authorised prescriber"),
+    ("spontaneous", "Spontaneous application"),
+    ("spip", "SPIP"),
+    ("pjj", "PJJ"),
+    ("ccas", "CCAS"),
+    ("chrs", "CHRS"),
+    ("cidff", "CIDFF"),
+    ("caf", "CAF"),
+    ("cada", "CADA"),
+    ("ase", "ASE"),
+    ("unknown", "Unknown"),
+]
+# Who may see the social data of insertion contracts (criteria, prescriber, exit).
+INSERTION_PRIVATE_GROUPS = "inclusion_numerique.group_insertion,hr.group_hr_user"
+MAX_WEEKLY_HOURS = 48
+DEMO_HOURLY_WAGE = 11.88
+DEMO_WORK_ACTIVITIES = ["green_spaces", "cleaning", "bike_repair", "building", "laundry", "roads"]
+DEMO_ELIGIBILITY_CRITERIA = [
+    "rsa", "ass", "detld", "low_qualification", "senior", "young", "deld", "qpv", "single_parent",
+]  # fmt: skip
+DEMO_EXIT_REASONS = ["cdi", "cdd_short", "qualifying_training", "unemployed", "group_move"]
+DEMO_INSERTION_EMPLOYEE_NAMES = [
+    "Fatima Benali",
+    "Karim Haddad",
+    "Sandrine Lopez",
+    "Mamadou Diallo",
+    "Julie Perret",
+    "Nordine Belkacem",
+    "Aïcha Traoré",
+    "Thierry Vidal",
+    "Samira Ouali",
+    "Kevin Marchand",
+    "Rachida Mansouri",
+    "Dylan Garcia",
+    "Mireille Fabre",
+    "Ibrahim Koné",
+    "Christelle Roux",
+    "Youssef El Amrani",
+    "Laetitia Blanc",
+    "Moussa Camara",
+    "Nathalie Sabatier",
+    "Bilal Cherif",
+    "Océane Faure",
+    "Hamid Zerrouki",
+    "Patricia Gimenez",
+    "Jordan Pons",
+    "Leïla Bensaïd",
+    "Franck Delmas",
+    "Awa Sissoko",
+    "Stéphane Cros",
+    "Yasmina Hamdi",
+    "Grégory Anglade",
+]
+
+
+class HrContract(models.Model):
+    _inherit = "hr.contract"
+
+    is_insertion = fields.Boolean(string="Insertion contract", tracking=True, index=True)
+    siae_kind = fields.Selection(SIAE_KINDS, string="SIAE kind", tracking=True)
+    insertion_contract_type = fields.Selection(INSERTION_CONTRACT_TYPES, tracking=True)
+    weekly_hours = fields.Float(tracking=True, aggregator="avg")
+    work_activity_id = fields.Many2one(
+        "inclusion.work.activity", string="Activity or work site", tracking=True
+    )
+    insertion_adviser_id = fields.Many2one(
+        "hr.employee",
+        string="Insertion adviser",
+        tracking=True,
+        domain="[('company_id', 'in', (company_id, False))]",
+    )
+    cesf_referent_id = fields.Many2one(
+        "hr.employee",
+        string="CESF referent",
+        tracking=True,
+        domain="[('company_id', 'in', (company_id, False))]",
+    )
+    pass_iae_id = fields.Many2one(
+        "inclusion.pass.iae",
+        string="PASS IAE",
+        tracking=True,
+        index="btree_not_null",
+        domain="[('employee_id', '=', employee_id)]",
+        groups=INSERTION_PRIVATE_GROUPS,
+    )
+    prescriber_type = fields.Selection(
+        PRESCRIBER_TYPES, tracking=True, groups=INSERTION_PRIVATE_GROUPS
+    )
+    prescriber_partner_id = fields.Many2one(
+        "res.partner", string="Prescribing organisation", groups=INSERTION_PRIVATE_GROUPS
+    )
+    eligibility_criterion_ids = fields.Many2many(
+        "inclusion.eligibility.criterion",
+        string="Eligibility criteria",
+        groups=INSERTION_PRIVATE_GROUPS,
+    )
+    exit_date = fields.Date(tracking=True, copy=False, groups=INSERTION_PRIVATE_GROUPS)
+    exit_reason_id = fields.Many2one(
+        "inclusion.exit.reason",
+        tracking=True,
+        copy=False,
+        ondelete="restrict",
+        groups=INSERTION_PRIVATE_GROUPS,
+    )
+    exit_category = fields.Selection(
+        related="exit_reason_id.category", store=True, groups=INSERTION_PRIVATE_GROUPS
+    )
+    exit_destination = fields.Text(
+        string="Destination details",
+        copy=False,
+        groups=INSERTION_PRIVATE_GROUPS,
+        help="Employer, training body or situation after the exit.",
+    )
+
+    @api.constrains("is_insertion", "employee_id", "state")
+    def _check_single_running_insertion_contract(self):
+        running = self.filtered(lambda c: c.is_insertion and c.state == "open" and c.employee_id)
+        if not running:
+            return
+        duplicates = self._read_group(
+            [
+                ("employee_id", "in", running.employee_id.ids),
+                ("is_insertion", "=", True),
+                ("state", "=", "open"),
+            ],
+            ["employee_id"],
+            having=[("__count", ">", 1)],
+        )
+        if duplicates:
+            raise ValidationError(
+                self.env._(
+                    "%(employee)s already has a running insertion contract: "
+                    "close it before starting another one.",
+                    employee=duplicates[0][0].name,
+                )
+            )
+
+    @api.constrains("weekly_hours")
+    def _check_weekly_hours(self):
+        for contract in self:
+            if not 0 <= contract.weekly_hours <= MAX_WEEKLY_HOURS:
+                raise ValidationError(
+                    self.env._(
+                        "The weekly hours must be between 0 and %(max)s.", max=MAX_WEEKLY_HOURS
+                    )
+                )
+
+    @api.constrains("exit_date", "exit_reason_id", "date_start")
+    def _check_exit(self):
+        for contract in self.sudo():
+            if contract.exit_date and not contract.exit_reason_id:
+                raise ValidationError(
+                    self.env._(
+                        "Please give the exit reason of %(employee)s.",
+                        employee=contract.employee_id.name,
+                    )
+                )
+            if contract.exit_date and contract.exit_date < contract.date_start:
+                raise ValidationError(
+                    self.env._("The exit date cannot be before the start of the contract.")
+                )
+
+    @api.constrains("pass_iae_id", "employee_id")
+    def _check_pass_iae_employee(self):
+        for contract in self.sudo().filtered("pass_iae_id"):
+            if contract.pass_iae_id.employee_id != contract.employee_id:
+                raise ValidationError(
+                    self.env._("The PASS IAE must belong to the employee of the contract.")
+                )
+
+    def action_open_exit_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record the exit"),
+            "res_model": "inclusion.exit.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_contract_id": self.id},
+        }
+
+    @api.model
+    def _create_insertion_demo(self):
+        """Demo: insertion employees of a Régie de quartier, their PASS IAE and contracts.
+
+        Dates are relative to today so that statuses, alerts and reports stay meaningful;
+        everything else is deterministic. About one person in four has already exited.
+        """
+        today = fields.Date.context_today(self)
+        company = self.env.company
+        advisers = self.env.ref("inclusion_numerique.demo_employee_adviser") | self.env.ref(
+            "inclusion_numerique.demo_employee_cesf"
+        )
+        activities, criteria, reasons = (
+            self.env["inclusion.work.activity"].browse(),
+            self.env["inclusion.eligibility.criterion"].browse(),
+            self.env["inclusion.exit.reason"].browse(),
+        )
+        for code in DEMO_WORK_ACTIVITIES:
+            activities |= self.env.ref(f"inclusion_numerique.work_activity_{code}")
+        for code in DEMO_ELIGIBILITY_CRITERIA:
+            criteria |= self.env.ref(f"inclusion_numerique.eligibility_criterion_{code}")
+        for code in DEMO_EXIT_REASONS:
+            reasons |= self.env.ref(f"inclusion_numerique.exit_reason_{code}")
+        prescribers = [code for code, _label in PRESCRIBER_TYPES]
+        names = DEMO_INSERTION_EMPLOYEE_NAMES
+        employees = self.env["hr.employee"].create(
+            [{"name": name, "company_id": company.id} for name in names]
+        )
+        self.env["inclusion.beneficiary"].create(
+            [
+                {
+                    "name": employee.name,
+                    "employee_id": employee.id,
+                    "company_id": company.id,
+                    "birthdate": today - relativedelta(years=20 + (index * 7) % 40, days=index),
+                }
+                for index, employee in enumerate(employees)
+            ]
+        )
+        starts = [
+            today - relativedelta(months=1 + (index * 5) % 23) for index in range(len(names))
+        ]
+        passes = self.env["inclusion.pass.iae"].create(
+            [
+                {
+                    "name": f"99999{index + 1:07d}",
+                    "employee_id": employee.id,
+                    "company_id": company.id,
+                    "date_start": start,
+                    "suspension_ids": [
+                        Command.create(
+                            {
+                                "reason": "contract_suspended",
+                                "date_start": start + relativedelta(months=1),
+                                "date_end": start + relativedelta(months=1, days=20),
+                            }
+                        )
+                    ]
+                    if index % 6 == 2 and start < today - relativedelta(months=2)
+                    else [],
+                }
+                for index, (employee, start) in enumerate(zip(employees, starts, strict=True))
+            ]
+        )
+        contract_values = []
+        for index, (employee, pass_iae, start) in enumerate(
+            zip(employees, passes, starts, strict=True)
+        ):
+            hours = 26.0 if index % 3 else 35.0
+            values = {
+                "name": self.env._("CDDI %(name)s", name=employee.name),
+                "employee_id": employee.id,
+                "company_id": company.id,
+                "is_insertion": True,
+                "siae_kind": "ei" if index % 4 == 3 else "aci",
+                "insertion_contract_type": "cddi",
+                "weekly_hours": hours,
+                "wage": round(DEMO_HOURLY_WAGE * hours * 52 / 12, 2),
+                "date_start": start,
+                "state": "open",
+                "work_activity_id": activities[index % len(activities)].id,
+                "insertion_adviser_id": advisers[0].id,
+                "hr_responsible_id": self.env.ref("base.user_admin").id,
+                "cesf_referent_id": advisers[1].id,
+                "pass_iae_id": pass_iae.id,
+                "prescriber_type": prescribers[index % len(prescribers)],
+                "eligibility_criterion_ids": [
+                    Command.set(
+                        criteria[index % len(criteria)].ids
+                        + criteria[(index * 3 + 5) % len(criteria)].ids
+                    )
+                ],
+            }
+            if index % 4 == 1 and start < today - relativedelta(months=4):
+                exit_date = start + relativedelta(months=3, days=index)
+                values.update(
+                    state="close",
+                    date_end=exit_date,
+                    exit_date=exit_date,
+                    exit_reason_id=reasons[index % len(reasons)].id,
+                    exit_destination=self.env._("Demo destination"),
+                )
+            contract_values.append(values)
+        self.create(contract_values)

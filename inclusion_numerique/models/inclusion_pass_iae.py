@@ -1,0 +1,248 @@
+import re
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.osv import expression
+from odoo.tools import format_date
+
+PASS_NUMBER_PATTERN = re.compile(r"^[A-Z0-9]{12}$")
+PASS_STATES = [
+    ("future", "Not started"),
+    ("valid", "Valid"),
+    ("suspended", "Suspended"),
+    ("expired", "Expired"),
+]
+# Months before the end date at which the adviser is warned, most urgent first.
+EXPIRY_ALERT_MONTHS = (1, 3)
+
+
+class InclusionPassIae(models.Model):
+    _name = "inclusion.pass.iae"
+    _description = "PASS IAE"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_end desc, id desc"
+
+    name = fields.Char(
+        string="PASS IAE number",
+        required=True,
+        tracking=True,
+        help="The 12-character identifier given by the Plateforme de l'inclusion.",
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, ondelete="restrict", tracking=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    date_start = fields.Date(
+        string="Start date", required=True, default=fields.Date.context_today, tracking=True
+    )
+    date_end_initial = fields.Date(
+        string="Initial end date",
+        compute="_compute_date_end_initial",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Two years after the start by default.",
+    )
+    date_end = fields.Date(
+        string="End date",
+        compute="_compute_date_end",
+        store=True,
+        tracking=True,
+        help="Initial end date pushed back by the suspensions and the prolongations.",
+    )
+    suspension_ids = fields.One2many("inclusion.pass.iae.suspension", "pass_id")
+    prolongation_ids = fields.One2many("inclusion.pass.iae.prolongation", "pass_id")
+    suspended_days = fields.Integer(compute="_compute_date_end", store=True)
+    prolonged_days = fields.Integer(compute="_compute_date_end", store=True)
+    state = fields.Selection(
+        PASS_STATES, string="Status", compute="_compute_state", search="_search_state"
+    )
+    contract_ids = fields.One2many("hr.contract", "pass_iae_id", string="Contracts")
+    adviser_id = fields.Many2one(
+        "hr.employee",
+        string="Insertion adviser",
+        compute="_compute_adviser_id",
+        help="Adviser of the latest contract run under this PASS IAE.",
+    )
+    expiry_alert_3_months_end = fields.Date(
+        copy=False, help="End date the three-month expiry warning was sent for."
+    )
+    expiry_alert_1_month_end = fields.Date(
+        copy=False, help="End date the one-month expiry warning was sent for."
+    )
+
+    _sql_constraints = [
+        ("name_unique", "unique(name)", "This PASS IAE number is already recorded."),
+    ]
+
+    @api.depends("date_start")
+    def _compute_date_end_initial(self):
+        for pass_iae in self:
+            if pass_iae.date_start:
+                pass_iae.date_end_initial = pass_iae.date_start + relativedelta(years=2, days=-1)
+
+    @api.depends("date_end_initial", "suspension_ids.days", "prolongation_ids.days")
+    def _compute_date_end(self):
+        for pass_iae in self:
+            pass_iae.suspended_days = sum(pass_iae.suspension_ids.mapped("days"))
+            pass_iae.prolonged_days = sum(pass_iae.prolongation_ids.mapped("days"))
+            pass_iae.date_end = pass_iae.date_end_initial and (
+                pass_iae.date_end_initial
+                + relativedelta(days=pass_iae.suspended_days + pass_iae.prolonged_days)
+            )
+
+    @api.depends("date_start", "date_end", "suspension_ids.date_start", "suspension_ids.date_end")
+    @api.depends_context("date")
+    def _compute_state(self):
+        today = fields.Date.context_today(self)
+        for pass_iae in self:
+            if today < pass_iae.date_start:
+                pass_iae.state = "future"
+            elif today > pass_iae.date_end:
+                pass_iae.state = "expired"
+            elif pass_iae.suspension_ids.filtered(lambda s: s.date_start <= today <= s.date_end):
+                pass_iae.state = "suspended"
+            else:
+                pass_iae.state = "valid"
+
+    def _search_state(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise ValidationError(self.env._("Unsupported search on the PASS IAE status."))
+        values = [value] if isinstance(value, str) else list(value)
+        today = fields.Date.context_today(self)
+        suspended_today = [
+            ("suspension_ids", "any", [("date_start", "<=", today), ("date_end", ">=", today)])
+        ]
+        running = [("date_start", "<=", today), ("date_end", ">=", today)]
+        domains = {
+            "future": [("date_start", ">", today)],
+            "expired": [("date_end", "<", today)],
+            "suspended": running + suspended_today,
+            "valid": [*running, "!", *suspended_today],
+        }
+        selected = [domains[state] for state in values if state in domains]
+        domain = expression.OR(selected) if selected else expression.FALSE_DOMAIN
+        if operator in ("!=", "not in"):
+            domain = ["!", *expression.normalize_domain(domain)]
+        return domain
+
+    @api.depends("contract_ids.date_start", "contract_ids.insertion_adviser_id")
+    def _compute_adviser_id(self):
+        for pass_iae in self:
+            contracts = pass_iae.contract_ids.filtered("insertion_adviser_id")
+            pass_iae.adviser_id = contracts.sorted("date_start", reverse=True)[
+                :1
+            ].insertion_adviser_id
+
+    @api.constrains("name")
+    def _check_name(self):
+        for pass_iae in self:
+            if not PASS_NUMBER_PATTERN.match(pass_iae.name or ""):
+                raise ValidationError(
+                    self.env._(
+                        "The PASS IAE number %(number)s must have exactly 12 characters, "
+                        "letters or digits only.",
+                        number=pass_iae.name,
+                    )
+                )
+
+    @api.constrains("date_start", "date_end_initial")
+    def _check_dates(self):
+        for pass_iae in self:
+            if not pass_iae.date_end_initial or pass_iae.date_end_initial < pass_iae.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The end date of PASS IAE %(number)s cannot be before its start date.",
+                        number=pass_iae.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._normalize_number(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._normalize_number(vals)
+        return super().write(vals)
+
+    @api.model
+    def _normalize_number(self, vals):
+        """Numbers are often typed with spaces (e.g. "99999 12 34567") or in lower case."""
+        if vals.get("name"):
+            vals["name"] = re.sub(r"\s+", "", vals["name"]).upper()
+
+    def _end_before(self, prolongation):
+        """End date of the PASS before ``prolongation`` and the later ones are added."""
+        self.ensure_one()
+        earlier = self.prolongation_ids.filtered(
+            lambda p: (
+                p != prolongation
+                and (p.date_start, p.id) < (prolongation.date_start, prolongation.id)
+            )
+        )
+        return self.date_end_initial + relativedelta(
+            days=self.suspended_days + sum(earlier.mapped("days"))
+        )
+
+    @api.model
+    def _cron_warn_upcoming_expiry(self):
+        """Warn the adviser 3 months then 1 month before the end, once each per end date."""
+        today = fields.Date.context_today(self)
+        horizon = today + relativedelta(months=max(EXPIRY_ALERT_MONTHS))
+        passes = self.search([("date_end", ">=", today), ("date_end", "<=", horizon)])
+        activities = []
+        for pass_iae in passes:
+            months = pass_iae._due_expiry_alert(today)
+            user = pass_iae._expiry_alert_user()
+            if not (months and user):
+                continue
+            activities.append(pass_iae._prepare_expiry_activity(months, user))
+            # Once the one-month warning is sent, the three-month one is pointless.
+            pass_iae.expiry_alert_3_months_end = pass_iae.date_end
+            if months == 1:
+                pass_iae.expiry_alert_1_month_end = pass_iae.date_end
+        self.env["mail.activity"].create(activities)
+
+    def _due_expiry_alert(self, today):
+        """Months of the alert to send today (1 or 3), or 0 when none is due."""
+        self.ensure_one()
+        sent = {1: self.expiry_alert_1_month_end, 3: self.expiry_alert_3_months_end}
+        for months in EXPIRY_ALERT_MONTHS:
+            if self.date_end <= today + relativedelta(months=months):
+                return months if sent[months] != self.date_end else 0
+        return 0
+
+    def _expiry_alert_user(self):
+        self.ensure_one()
+        latest_contract = self.contract_ids.sorted("date_start", reverse=True)[:1]
+        return self.adviser_id.user_id or latest_contract.hr_responsible_id
+
+    def _prepare_expiry_activity(self, months, user):
+        self.ensure_one()
+        translated = self.with_context(lang=user.lang).env
+        date_end = format_date(translated, self.date_end)
+        if months == 1:
+            summary = translated._("PASS IAE ends in one month")
+        else:
+            summary = translated._("PASS IAE ends in three months")
+        return {
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+            "user_id": user.id,
+            "summary": summary,
+            "note": translated._(
+                "The PASS IAE %(number)s of %(employee)s ends on %(date)s: "
+                "plan a prolongation or the exit.",
+                number=self.name,
+                employee=self.employee_id.name,
+                date=date_end,
+            ),
+            "date_deadline": fields.Date.context_today(self),
+        }

@@ -1,0 +1,61 @@
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+registry.category("web_tour.tours").add("inclusion_numerique_support_drop_in", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Digital Inclusion app",
+            trigger: '.o_app[data-menu-xmlid="inclusion_numerique.menu_root"]',
+            run: "click",
+        },
+        {
+            content: "Open the support menu",
+            trigger: '.o_menu_sections [data-menu-xmlid="inclusion_numerique.menu_support_root"]',
+            run: "click",
+        },
+        {
+            content: "Record a drop-in visit",
+            trigger: '.dropdown-item[data-menu-xmlid="inclusion_numerique.menu_support_quick"]:contains("Enregistrer un passage")',
+            run: "click",
+        },
+        {
+            content: "The quick form reads in French",
+            trigger: '.o_form_view label:contains("Thématiques")',
+        },
+        {
+            content: "Type the name of the new beneficiary",
+            trigger: ".o_field_widget[name=beneficiary_id] input",
+            run: "edit Awa Traoré",
+        },
+        {
+            content: "Create the beneficiary on the fly",
+            trigger: ".o_m2o_dropdown_option_create a:contains(Créer):contains(Awa Traoré)",
+            run: "click",
+        },
+        {
+            content: "Choose the e-mail theme",
+            trigger: ".o_field_widget[name=theme_ids] input",
+            run: "edit E-mail",
+        },
+        {
+            trigger: '.o-autocomplete--dropdown-item a:contains("E-mail")',
+            run: "click",
+        },
+        {
+            content: "A quarter of an hour",
+            trigger: '.o_field_widget[name=duration_preset] input[data-value="15"]',
+            run: "click",
+        },
+        {
+            content: "Save the visit",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The visit is saved under the beneficiary's name",
+            trigger: '.o_breadcrumb .active:contains("Passage en permanence – Awa Traoré")',
+        },
+    ],
+});

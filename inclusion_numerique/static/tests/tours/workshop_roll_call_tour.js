@@ -1,0 +1,61 @@
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+registry.category("web_tour.tours").add("inclusion_numerique_workshop_roll_call", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Digital Inclusion app",
+            trigger: '.o_app[data-menu-xmlid="inclusion_numerique.menu_root"]',
+            run: "click",
+        },
+        {
+            content: "Open the Workshops menu",
+            trigger: '.o_menu_sections button:contains("Ateliers"), .o_menu_sections a:contains("Ateliers")',
+            run: "click",
+        },
+        {
+            content: "Open the roll call of today",
+            trigger: '.o-dropdown--menu .dropdown-item:contains("Appel")',
+            run: "click",
+        },
+        {
+            content: "Today's session is listed",
+            trigger: '.o_facet_value:contains("Aujourd\'hui")',
+        },
+        {
+            content: "Open today's session",
+            trigger: '.o_data_row td:contains("Atelier du jour")',
+            run: "click",
+        },
+        {
+            content: "Select the first participant's attendance",
+            trigger: '.o_field_widget[name=attendance_ids] .o_data_row:first td[name=state]',
+            run: "click",
+        },
+        {
+            content: "Mark them absent",
+            trigger: '.o_field_widget[name=attendance_ids] .o_data_row:first .o_selection_badge:contains("Absent")',
+            run: "click",
+        },
+        {
+            content: "Everyone else is present",
+            trigger: 'button[name=action_all_present]:contains("Tous présents")',
+            run: "click",
+        },
+        {
+            content: "Two participants are present",
+            trigger: '.o_field_widget[name=present_count]:contains("2")',
+        },
+        {
+            content: "Print the attendance sheet",
+            trigger: 'button[name=action_print_sheet]:contains("émargement")',
+            run: "click",
+        },
+        {
+            content: "The session stays open without error",
+            trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=planned]',
+        },
+    ],
+});
