@@ -15,6 +15,7 @@ class ReportActivityXlsx(models.AbstractModel):
             "int": workbook.add_format({"num_format": "0"}),
             "hours": workbook.add_format({"num_format": "0.00"}),
             "percent": workbook.add_format({"num_format": "0.0"}),
+            "amount": workbook.add_format({"num_format": "#,##0.00"}),
         }
         for wizard in wizards:
             figures = wizard._get_figures()

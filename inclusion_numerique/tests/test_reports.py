@@ -58,6 +58,7 @@ class TestReports(InclusionCase):
             ]
         )
         cls.orientation_partner = cls.env["res.partner"].create({"name": "France Services"})
+        cls._create_insertion()
 
         def support(start, **values):
             return {
@@ -134,6 +135,76 @@ class TestReports(InclusionCase):
             )
         )
         cls._create_workshop()
+        cls._create_equipment()
+
+    @classmethod
+    def _create_insertion(cls):
+        """Four insertion contracts: entries in and before 2025, a durable exit, an other
+        exit and a withdrawn one; Fatima is the first employee."""
+        employees = cls.env["hr.employee"].create(
+            [{"name": f"Salarié {index}"} for index in range(4)]
+        )
+        cls.fatima.employee_id = employees[0]
+        ref = cls.env.ref
+
+        def contract(employee, start, exit_date=False, reason=False):
+            return {
+                "name": f"CDDI {employee.name}",
+                "employee_id": employee.id,
+                "wage": 1400.0,
+                "is_insertion": True,
+                "date_start": start,
+                "exit_date": exit_date,
+                "exit_reason_id": reason and ref(f"inclusion_numerique.exit_reason_{reason}").id,
+            }
+
+        cls.contracts = cls.env["hr.contract"].create(
+            [
+                contract(employees[0], date(2025, 1, 1), date(2025, 11, 30), "cdi"),
+                contract(employees[1], date(2024, 6, 1), date(2025, 6, 30), "unemployed"),
+                contract(employees[2], date(2025, 3, 1)),
+                contract(employees[3], date(2025, 2, 1), date(2025, 4, 30), "group_move"),
+            ]
+        )
+
+    @classmethod
+    def _create_equipment(cls):
+        """Handovers of 2025: two sales (one partly paid), a gift, a loan, a cancelled
+        sale; and a sale of 2024."""
+        donor = cls.env["res.partner"].create({"name": "Ecodair", "is_company": True})
+        equipment = cls.env["inclusion.equipment"].create(
+            [
+                {
+                    "equipment_type": "laptop",
+                    "brand": "Lenovo",
+                    "model_name": "ThinkPad T470",
+                    "serial_number": f"SN-{index}",
+                    "donor_id": donor.id,
+                    "state": "ready",
+                }
+                for index in range(6)
+            ]
+        )
+        values = [
+            {"date": date(2025, 5, 2), "mode": "sold", "payment_method": "cash"},
+            {
+                "date": date(2025, 6, 2),
+                "mode": "sold",
+                "payment_method": "cash",
+                "amount_received": 15.0,
+            },
+            {"date": date(2025, 6, 3), "mode": "given"},
+            {"date": date(2025, 7, 1), "mode": "lent", "return_date": date(2025, 9, 1)},
+            {"date": date(2025, 7, 2), "mode": "sold", "payment_method": "cash"},
+            {"date": date(2024, 12, 2), "mode": "sold", "payment_method": "cash"},
+        ]
+        cls.handovers = cls.env["inclusion.equipment.handover"].create(
+            [
+                {"equipment_id": item.id, "beneficiary_id": cls.fatima.id, **vals}
+                for item, vals in zip(equipment, values, strict=True)
+            ]
+        )
+        cls.handovers[4].write({"state": "cancelled"})
 
     @classmethod
     def _create_workshop(cls):
@@ -141,7 +212,12 @@ class TestReports(InclusionCase):
         Fatima completes the cycle."""
         room = cls.env["res.partner"].create({"name": "Salle informatique"})
         cls.workshop = cls.env["inclusion.workshop"].create(
-            {"name": "Je m'investis", "address_id": room.id, "user_id": cls.mediator.id}
+            {
+                "name": "Je m'investis",
+                "address_id": room.id,
+                "user_id": cls.mediator.id,
+                "is_work_time": True,
+            }
         )
         cls.workshop.action_open()
         cls.sessions = cls.env["inclusion.workshop.session"].create(
@@ -192,10 +268,10 @@ class TestReports(InclusionCase):
         supports, presences = self.supports, self._presences()
         wizard = self._wizard()
         figures = wizard._get_figures()
-        # A fixed number of queries whatever the volume (see `make bench`): 7 aggregates,
+        # A fixed number of queries whatever the volume (see `make bench`): 12 aggregates,
         # the wizard and the names of the places, mediators, workshops and themes.
         self.env.invalidate_all()
-        with self.assertQueryCount(16):
+        with self.assertQueryCount(21):
             figures = wizard._get_figures()
 
         named = supports.beneficiary_id | presences.beneficiary_id
@@ -302,6 +378,52 @@ class TestReports(InclusionCase):
             self._rows(figures, "mediator_id"),
             {self.mediator.id: (6, 2), self.manager.id: (1, 1)},
         )
+
+    def test_equipment_and_insertion_figures(self):
+        figures = self._wizard()._get_figures()
+        handed = self.handovers.filtered(
+            lambda h: h.state != "cancelled" and PERIOD[0] <= h.date <= PERIOD[1]
+        )
+        sold = handed.filtered(lambda h: h.mode == "sold")
+        self.assertEqual(
+            figures["equipment"],
+            {
+                "handed_over": len(handed),
+                "sold": len(sold),
+                "given": len(handed.filtered(lambda h: h.mode == "given")),
+                "lent": len(handed.filtered(lambda h: h.mode == "lent")),
+                "amount_sold": sum(sold.mapped("price")),
+                "amount_received": sum(handed.mapped("amount_received")),
+            },
+        )
+        self.assertEqual(
+            (figures["equipment"]["handed_over"], figures["equipment"]["sold"]), (4, 2)
+        )
+
+        contracts = self.contracts
+        exits = contracts.filtered(lambda c: c.exit_date and PERIOD[0] <= c.exit_date <= PERIOD[1])
+        counted = exits.filtered(lambda c: c.exit_category != "withdrawn")
+        dynamic = counted.filtered(lambda c: c.exit_reason_id.is_dynamic)
+        insertion = figures["insertion"]
+        self.assertEqual(
+            insertion["entries"], len(contracts.filtered(lambda c: c.date_start >= PERIOD[0]))
+        )
+        self.assertEqual(insertion["exits"], len(exits))
+        self.assertEqual(
+            {row["key"]: row["count"] for row in insertion["exits_by_category"] if row["count"]},
+            {"durable": 1, "other": 1, "withdrawn": 1},
+        )
+        self.assertEqual(insertion["counted_exits"], len(counted))
+        self.assertEqual(insertion["dynamic_exits"], len(dynamic))
+        self.assertEqual(insertion["dynamic_exit_rate"], 100.0 * len(dynamic) / len(counted))
+        self.assertEqual(insertion["dynamic_exit_rate"], 50.0)
+        self.assertEqual(insertion["employees"], len(contracts.employee_id))
+        # Fatima, insertion employee, attended both 2-hour sessions on work time.
+        self.assertEqual(
+            insertion["training_hours"],
+            sum(self._presences().filtered("employee_id").mapped("attended_hours")),
+        )
+        self.assertEqual(insertion["training_hours"], 4.0)
 
     def test_filters(self):
         figures = self._wizard(place_id=self.place_a.id)._get_figures()

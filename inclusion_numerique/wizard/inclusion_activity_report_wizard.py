@@ -7,6 +7,8 @@ from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from ..models.inclusion_exit_reason import DYNAMIC_EXIT_CATEGORIES
+
 # Fields of the activity analysis broken down in the report, in this order (the digital
 # themes, procedure domains and organisms come after the kind).
 BREAKDOWNS = [
@@ -138,6 +140,8 @@ class InclusionActivityReportWizard(models.TransientModel):
                     (row["people"] for row in groups.get("is_workshop", []) if row["key"]), 0
                 ),
             },
+            "equipment": self._equipment_figures(),
+            "insertion": self._insertion_figures(),
         }
 
     def _aggregate_activities(self, activities):
@@ -358,11 +362,84 @@ class InclusionActivityReportWizard(models.TransientModel):
             "completions": completions,
         }
 
+    def _equipment_figures(self):
+        """Handovers of the period (cancelled ones left out), by mode, with amounts.
+        Equipment is not tied to a place, mediator or workshop: the structure's figures."""
+        groups = self.env["inclusion.equipment.handover"]._read_group(
+            [
+                ("date", ">=", self.date_from),
+                ("date", "<=", self.date_to),
+                ("company_id", "=", self.company_id.id),
+                ("state", "!=", "cancelled"),
+            ],
+            ["mode"],
+            ["__count", "price:sum", "amount_received:sum"],
+        )
+        by_mode = {mode: (count, price, received) for mode, count, price, received in groups}
+        sold = by_mode.get("sold", (0, 0.0, 0.0))
+        return {
+            "handed_over": sum(count for count, _price, _received in by_mode.values()),
+            "sold": sold[0],
+            "given": by_mode.get("given", (0,))[0],
+            "lent": by_mode.get("lent", (0,))[0],
+            "amount_sold": sold[1],
+            "amount_received": sum(received for _count, _price, received in by_mode.values()),
+        }
+
+    def _insertion_figures(self):
+        """Entries into and exits from insertion contracts in the period, exits by
+        category, sorties dynamiques rate and training hours of the insertion employees
+        in workshops on work time. The structure's figures, as the State asks for them."""
+        period = [
+            ("date", ">=", self.date_from),
+            ("date", "<=", self.date_to),
+            ("company_id", "=", self.company_id.id),
+        ]
+        groups = self.env["inclusion.insertion.report"]._read_group(
+            period, ["event", "exit_category"], ["__count"]
+        )
+        exits = {category: count for event, category, count in groups if event == "exit"}
+        counted = sum(count for category, count in exits.items() if category != "withdrawn")
+        dynamic = sum(exits.get(category, 0) for category in DYNAMIC_EXIT_CATEGORIES)
+        employees = (
+            self.env["hr.contract"]
+            .search(
+                [
+                    ("is_insertion", "=", True),
+                    ("company_id", "=", self.company_id.id),
+                    ("state", "!=", "cancel"),
+                    ("date_start", "<=", self.date_to),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", self.date_from),
+                ]
+            )
+            .employee_id
+        )
+        hours = employees._get_workshop_training_hours(*self._utc_bounds())
+        categories = (
+            self.env["hr.contract"]._fields["exit_category"]._description_selection(self.env)
+        )
+        return {
+            "entries": sum(count for event, _category, count in groups if event == "entry"),
+            "exits": sum(exits.values()),
+            "exits_by_category": [
+                {"key": code, "label": label, "count": exits.get(code, 0)}
+                for code, label in categories
+            ],
+            "counted_exits": counted,
+            "dynamic_exits": dynamic,
+            "dynamic_exit_rate": 100.0 * dynamic / counted if counted else 0.0,
+            "employees": len(employees),
+            "training_hours": sum(hours.values()),
+        }
+
     @api.model
     def _summary_sections(self, figures):
         """(title, [(label, value, kind)]) of the key figures, shared by the PDF and XLSX
-        outputs; kind is "int", "hours" or "percent"."""
+        outputs; kind is "int", "hours", "amount" or "percent"."""
         totals, workshops = figures["totals"], figures["workshops"]
+        equipment, insertion = figures["equipment"], figures["insertion"]
         return [
             (
                 self.env._("Totals"),
@@ -388,6 +465,45 @@ class InclusionActivityReportWizard(models.TransientModel):
                     (self.env._("Participants"), workshops["participants"], "int"),
                     (self.env._("Attendance rate"), workshops["attendance_rate"], "percent"),
                     (self.env._("Completions"), workshops["completions"], "int"),
+                ],
+            ),
+            (
+                self.env._("Equipment"),
+                [
+                    (self.env._("Handed over"), equipment["handed_over"], "int"),
+                    (self.env._("Sold"), equipment["sold"], "int"),
+                    (self.env._("Given"), equipment["given"], "int"),
+                    (self.env._("Lent"), equipment["lent"], "int"),
+                    (self.env._("Amount of the sales"), equipment["amount_sold"], "amount"),
+                    (self.env._("Amount received"), equipment["amount_received"], "amount"),
+                ],
+            ),
+            (
+                self.env._("Insertion"),
+                [
+                    (self.env._("Entries"), insertion["entries"], "int"),
+                    (self.env._("Exits"), insertion["exits"], "int"),
+                    *(
+                        (row["label"], row["count"], "int")
+                        for row in insertion["exits_by_category"]
+                    ),
+                    (self.env._("Counted exits"), insertion["counted_exits"], "int"),
+                    (self.env._("Dynamic exits"), insertion["dynamic_exits"], "int"),
+                    (
+                        self.env._("Dynamic exit rate"),
+                        insertion["dynamic_exit_rate"],
+                        "percent",
+                    ),
+                    (
+                        self.env._("Insertion employees (contract in the period)"),
+                        insertion["employees"],
+                        "int",
+                    ),
+                    (
+                        self.env._("Training hours in workshops on work time"),
+                        insertion["training_hours"],
+                        "hours",
+                    ),
                 ],
             ),
         ]
