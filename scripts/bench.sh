@@ -7,7 +7,7 @@ BENCH_DB=${BENCH_DB:-inclusion_bench}
 conf=$(write_odoo_conf)
 info "Base $BENCH_DB (inclusion_numerique sans données de démonstration)"
 dropdb --if-exists "$BENCH_DB"
-odoo_init "$conf" "$BENCH_DB" inclusion_numerique --without-demo=all \
+odoo_init "$conf" "$BENCH_DB" inclusion_numerique --without-demo=all --load-language=fr_FR \
     || die "l'installation dans la base $BENCH_DB a échoué (voir le journal ci-dessus)."
 info "Génération d'une année d'activité puis mesures"
 "$PYTHON" "$PROJECT_DIR/scripts/bench.py" -c "$conf" -d "$BENCH_DB"

@@ -20,6 +20,46 @@ class InclusionActivityReport(models.Model):
     _auto = False
     _order = "date desc, id desc"
     _rec_name = "date"
+    # Pending writes on these fields are flushed before the view is read.
+    _depends = {
+        "inclusion.support": [
+            "state",
+            "date",
+            "kind",
+            "duration",
+            "duration_bucket",
+            "place_id",
+            "mediator_id",
+            "beneficiary_id",
+            "company_id",
+            "theme_ids",
+            "procedure_domain_ids",
+            "person_gender",
+            "person_age_bracket",
+            "person_social_status",
+            "person_city",
+            "person_zip",
+            "person_qpv",
+        ],
+        "inclusion.attendance": ["state", "session_id", "beneficiary_id"],
+        "inclusion.workshop.session": [
+            "state",
+            "workshop_id",
+            "date_begin",
+            "duration",
+            "company_id",
+        ],
+        "inclusion.workshop": ["user_id"],
+        "inclusion.beneficiary": [
+            "gender",
+            "birthdate",
+            "birth_year",
+            "social_status",
+            "is_qpv",
+            "partner_id",
+        ],
+        "res.partner": ["city", "zip", "tz"],
+    }
 
     date = fields.Date(readonly=True)
     kind = fields.Selection(ACTIVITY_KINDS, readonly=True)

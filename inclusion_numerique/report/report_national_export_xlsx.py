@@ -74,9 +74,11 @@ class ReportNationalExportXlsx(models.AbstractModel):
                 sheet.write_row(row_index, 3, row[3:])
 
     def _labels(self):
-        """{field name: {code: French label}} of the selections exported."""
-        support = self.env["inclusion.support"].with_context(lang="fr_FR")
-        workshop = self.env["inclusion.workshop"].with_context(lang="fr_FR")
+        """{field name: {code: label}} of the selections exported, in French when the
+        language is installed (the national tool is French)."""
+        lang = "fr_FR" if self.env["res.lang"]._lang_get("fr_FR") else self.env.lang
+        support = self.env["inclusion.support"].with_context(lang=lang)
+        workshop = self.env["inclusion.workshop"].with_context(lang=lang)
         labels = {
             fname: dict(model._fields[fname]._description_selection(model.env))
             for model, fnames in (

@@ -268,7 +268,7 @@ class TestReports(InclusionCase):
         supports, presences = self.supports, self._presences()
         wizard = self._wizard()
         figures = wizard._get_figures()
-        # A fixed number of queries whatever the volume (see `make bench`): 12 aggregates,
+        # A fixed number of queries whatever the volume (see `make bench`): the aggregates,
         # the wizard and the names of the places, mediators, workshops and themes.
         self.env.invalidate_all()
         with self.assertQueryCount(21):

@@ -23,6 +23,12 @@ BREAKDOWNS = [
     "person_city",
     "person_qpv",
 ]
+# Many2many fields of the support sessions broken down as well: {key: field name}.
+RELATION_BREAKDOWNS = {
+    "theme": "theme_ids",
+    "procedure_domain": "procedure_domain_ids",
+    "organism": "organism_ids",
+}
 
 
 class InclusionActivityReportWizard(models.TransientModel):
@@ -98,7 +104,7 @@ class InclusionActivityReportWizard(models.TransientModel):
         self.ensure_one()
         self.env.flush_all()
         activities = self.env["inclusion.activity.report"]._search(self._activity_domain())
-        groups = self._aggregate_activities(activities)
+        groups, related, new_people = self._aggregate_activities(activities)
         totals = groups.pop(None)[0]
         workshops = self._workshop_figures()
         fields_ = self.env["inclusion.activity.report"]._fields
@@ -110,7 +116,7 @@ class InclusionActivityReportWizard(models.TransientModel):
             }
             for key in BREAKDOWNS
         ]
-        breakdowns[1:1] = self._theme_breakdowns(activities)
+        breakdowns[1:1] = self._relation_breakdowns(related)
         return {
             "company": self.company_id.name,
             "date_from": self.date_from,
@@ -127,7 +133,7 @@ class InclusionActivityReportWizard(models.TransientModel):
                 "workshop_sessions": workshops["sessions_held"],
                 "contacts": totals["contacts"],
                 "people": totals["people"],
-                "new_people": self._count_new_people(activities),
+                "new_people": new_people,
                 "anonymous_visits": totals["anonymous"],
                 "minutes": totals["minutes"],
                 "hours": totals["minutes"] / 60,
@@ -145,56 +151,93 @@ class InclusionActivityReportWizard(models.TransientModel):
         }
 
     def _aggregate_activities(self, activities):
-        """Counts by each dimension in one scan (GROUPING SETS): {dimension: [rows]}, the
-        totals under None."""
+        """Counts by each dimension (GROUPING SETS), by digital theme, procedure domain and
+        organism, and the number of new people, in one statement that reads the activity
+        rows once: ({dimension: [rows]} with the totals under None, {relation: {id:
+        (contacts, people)}}, new people)."""
         dimensions = [*BREAKDOWNS, "is_workshop"]
         table = activities.table
-        columns = [SQL.identifier(table, key) for key in BREAKDOWNS]
+        support = self.env["inclusion.support"]
+        relations = {key: support._fields[fname] for key, fname in RELATION_BREAKDOWNS.items()}
         self.env.cr.execute(
             SQL(
                 """
-                SELECT %(dims)s, %(flags)s,
-                       count(*), count(DISTINCT act.beneficiary_id),
-                       count(*) FILTER (WHERE act.is_anonymous),
-                       count(*) FILTER (WHERE act.support_id IS NOT NULL),
-                       COALESCE(sum(act.duration), 0)
-                  FROM %(rows)s act
-                 GROUP BY GROUPING SETS ((), %(sets)s)
+                WITH act AS MATERIALIZED %(rows)s,
+                grouped AS (
+                    SELECT %(dims)s, %(flags)s,
+                           count(*) AS contacts,
+                           count(DISTINCT act.beneficiary_id) AS people,
+                           count(*) FILTER (WHERE act.is_anonymous) AS anonymous,
+                           count(*) FILTER (WHERE act.support_id IS NOT NULL)
+                               AS support_sessions,
+                           COALESCE(sum(act.duration), 0) AS minutes
+                      FROM act
+                     GROUP BY GROUPING SETS ((), %(sets)s)
+                ), related AS (%(related)s)
+                SELECT (SELECT json_agg(grouped) FROM grouped),
+                       (SELECT json_agg(related) FROM related),
+                       (SELECT count(DISTINCT act.beneficiary_id)
+                          FROM act
+                         WHERE act.beneficiary_id IS NOT NULL
+                           AND NOT EXISTS (SELECT 1
+                                             FROM inclusion_activity_report earlier
+                                            WHERE earlier.beneficiary_id = act.beneficiary_id
+                                              AND earlier.date < %(date_from)s))
                 """,
-                dims=SQL(", ").join(SQL.identifier("act", key) for key in dimensions),
-                flags=SQL(", ").join(
-                    SQL("GROUPING(%s)", SQL.identifier("act", key)) for key in dimensions
-                ),
                 rows=activities.subselect(
-                    *columns,
+                    *(SQL.identifier(table, key) for key in BREAKDOWNS),
                     SQL("%s = 'workshop' AS is_workshop", SQL.identifier(table, "kind")),
                     SQL.identifier(table, "beneficiary_id"),
                     SQL.identifier(table, "is_anonymous"),
                     SQL.identifier(table, "support_id"),
                     SQL.identifier(table, "duration"),
                 ),
+                dims=SQL(", ").join(SQL.identifier("act", key) for key in dimensions),
+                flags=SQL(", ").join(
+                    SQL(
+                        "GROUPING(%s) AS %s",
+                        SQL.identifier("act", key),
+                        SQL.identifier(f"g_{key}"),
+                    )
+                    for key in dimensions
+                ),
                 sets=SQL(", ").join(SQL("(%s)", SQL.identifier("act", key)) for key in dimensions),
+                related=SQL(" UNION ALL ").join(
+                    SQL(
+                        """SELECT %(key)s AS relation, rel.%(target)s AS target,
+                                  count(*) AS contacts,
+                                  count(DISTINCT act.beneficiary_id) AS people
+                             FROM %(rel)s rel JOIN act ON act.support_id = rel.%(source)s
+                            GROUP BY rel.%(target)s""",
+                        key=key,
+                        target=SQL.identifier(field.column2),
+                        rel=SQL.identifier(field.relation),
+                        source=SQL.identifier(field.column1),
+                    )
+                    for key, field in relations.items()
+                ),
+                date_from=self.date_from,
             )
         )
+        grouped, related, new_people = self.env.cr.fetchone()
         groups = {}
-        size = len(dimensions)
-        for row in self.env.cr.fetchall():
-            values, flags = row[:size], row[size : 2 * size]
-            contacts, people, anonymous, supports, minutes = row[2 * size :]
-            grouped = [index for index, flag in enumerate(flags) if not flag]
-            key = dimensions[grouped[0]] if grouped else None
+        for row in grouped:
+            key = next((key for key in dimensions if not row[f"g_{key}"]), None)
             groups.setdefault(key, []).append(
                 {
-                    "key": values[grouped[0]] if grouped else None,
-                    "contacts": contacts,
-                    "people": people,
-                    "anonymous": anonymous,
-                    "support_sessions": supports,
-                    "minutes": minutes,
-                    "hours": minutes / 60,
+                    "key": row[key] if key else None,
+                    "contacts": row["contacts"],
+                    "people": row["people"],
+                    "anonymous": row["anonymous"],
+                    "support_sessions": row["support_sessions"],
+                    "minutes": row["minutes"],
+                    "hours": row["minutes"] / 60,
                 }
             )
-        return self._label_groups(groups)
+        counts = {key: {} for key in relations}
+        for row in related or []:
+            counts[row["relation"]][row["target"]] = (row["contacts"], row["people"])
+        return self._label_groups(groups), counts, new_people
 
     def _label_groups(self, groups):
         """Add a readable label to each row and sort the rows: selections in their order,
@@ -227,48 +270,17 @@ class InclusionActivityReportWizard(models.TransientModel):
                 row["label"] = labels.get(row["key"]) or row["key"] or self.env._("Not given")
         return groups
 
-    def _theme_breakdowns(self, activities):
-        """Contacts by digital theme, by procedure domain and by organism (one query)."""
+    def _relation_breakdowns(self, counts):
+        """Rows by digital theme, by procedure domain and by organism, most frequent first."""
+        titles = {
+            "theme": self.env._("By digital theme"),
+            "procedure_domain": self.env._("By procedure domain"),
+            "organism": self.env._("By organism"),
+        }
         support = self.env["inclusion.support"]
-        relations = [
-            ("theme", self.env._("By digital theme"), support._fields["theme_ids"]),
-            (
-                "procedure_domain",
-                self.env._("By procedure domain"),
-                support._fields["procedure_domain_ids"],
-            ),
-            ("organism", self.env._("By organism"), support._fields["organism_ids"]),
-        ]
-        parts = [
-            SQL(
-                """SELECT %s AS kind, rel.%s AS target,
-                          count(*), count(DISTINCT act.beneficiary_id)
-                     FROM %s rel JOIN act ON act.support_id = rel.%s
-                    GROUP BY rel.%s""",
-                key,
-                SQL.identifier(field.column2),
-                SQL.identifier(field.relation),
-                SQL.identifier(field.column1),
-                SQL.identifier(field.column2),
-            )
-            for key, _title, field in relations
-        ]
-        table = activities.table
-        self.env.cr.execute(
-            SQL(
-                "WITH act AS %s %s",
-                activities.subselect(
-                    SQL.identifier(table, "support_id"), SQL.identifier(table, "beneficiary_id")
-                ),
-                SQL(" UNION ALL ").join(parts),
-            )
-        )
-        counts = {}
-        for key, target, contacts, people in self.env.cr.fetchall():
-            counts.setdefault(key, {})[target] = (contacts, people)
         breakdowns = []
-        for key, title, field in relations:
-            records = self.env[field.comodel_name].browse(list(counts.get(key, {})))
+        for key, fname in RELATION_BREAKDOWNS.items():
+            records = self.env[support._fields[fname].comodel_name].browse(list(counts[key]))
             rows = [
                 {
                     "key": record.id,
@@ -279,28 +291,8 @@ class InclusionActivityReportWizard(models.TransientModel):
                 for record in records
             ]
             rows.sort(key=lambda row: (-row["contacts"], row["label"]))
-            breakdowns.append({"key": key, "title": title, "rows": rows})
+            breakdowns.append({"key": key, "title": titles[key], "rows": rows})
         return breakdowns
-
-    def _count_new_people(self, activities):
-        """Named people whose first contact ever with the structure is in the period."""
-        table = activities.table
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT count(DISTINCT act.beneficiary_id)
-                  FROM %s act
-                 WHERE act.beneficiary_id IS NOT NULL
-                   AND NOT EXISTS (SELECT 1
-                                     FROM inclusion_activity_report earlier
-                                    WHERE earlier.beneficiary_id = act.beneficiary_id
-                                      AND earlier.date < %s)
-                """,
-                activities.subselect(SQL.identifier(table, "beneficiary_id")),
-                self.date_from,
-            )
-        )
-        return self.env.cr.fetchone()[0]
 
     def _workshop_session_domain(self):
         start, end = self._utc_bounds()
