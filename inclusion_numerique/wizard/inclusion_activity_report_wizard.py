@@ -36,10 +36,10 @@ class InclusionActivityReportWizard(models.TransientModel):
     _description = "Yearly activity report"
 
     date_from = fields.Date(
-        string="From", required=True, default=lambda self: date(date.today().year, 1, 1)
+        string="Period start", required=True, default=lambda self: date(date.today().year, 1, 1)
     )
     date_to = fields.Date(
-        string="To", required=True, default=lambda self: date(date.today().year, 12, 31)
+        string="Period end", required=True, default=lambda self: date(date.today().year, 12, 31)
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -436,7 +436,7 @@ class InclusionActivityReportWizard(models.TransientModel):
             (
                 self.env._("Totals"),
                 [
-                    (self.env._("Sessions"), totals["sessions"], "int"),
+                    (self.env._("Sessions (support and workshops)"), totals["sessions"], "int"),
                     (self.env._("Individual support sessions"), totals["support_sessions"], "int"),
                     (self.env._("Workshop sessions held"), totals["workshop_sessions"], "int"),
                     (
