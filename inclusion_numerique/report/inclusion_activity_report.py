@@ -72,8 +72,8 @@ class InclusionActivityReport(models.Model):
     duration = fields.Integer(string="Duration (min)", readonly=True)
     hours = fields.Float(readonly=True)
     duration_bucket = fields.Selection(DURATION_BUCKETS, readonly=True)
-    place_id = fields.Many2one("inclusion.place", string="Place", readonly=True)
-    mediator_id = fields.Many2one("res.users", string="Mediator", readonly=True)
+    place_id = fields.Many2one("inclusion.place", readonly=True)
+    mediator_id = fields.Many2one("res.users", readonly=True)
     beneficiary_id = fields.Many2one("inclusion.beneficiary", readonly=True)
     is_anonymous = fields.Boolean(string="Anonymous visit", readonly=True)
     theme_ids = fields.Many2many(

@@ -46,14 +46,12 @@ class InclusionActivityReportWizard(models.TransientModel):
     )
     place_id = fields.Many2one(
         "inclusion.place",
-        string="Place",
         help="Workshops take place at an address, not at a place of activity: a place "
         "leaves them out of the report.",
     )
-    mediator_id = fields.Many2one("res.users", string="Mediator")
+    mediator_id = fields.Many2one("res.users")
     workshop_id = fields.Many2one(
         "inclusion.workshop",
-        string="Workshop",
         help="Only this workshop: individual support sessions are left out.",
     )
 
