@@ -19,6 +19,7 @@ for addon in "$PROJECT_DIR"/inclusion_numerique*/; do
         --input="$addon/i18n/$name.pot" --output="$addon/i18n/fr.po"
     msgmerge --quiet --update --no-fuzzy-matching --backup=none "${compendia[@]}" \
         "$addon/i18n/fr.po" "$addon/i18n/$name.pot"
+    msgattrib --no-obsolete --output-file="$addon/i18n/fr.po" "$addon/i18n/fr.po"
     missing=$(msgattrib --untranslated "$addon/i18n/fr.po" | grep -c '^msgid ' || true)
     info "$name : $missing chaîne(s) sans traduction française dans i18n/fr.po"
 done

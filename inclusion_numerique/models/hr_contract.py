@@ -131,7 +131,10 @@ class HrContract(models.Model):
         groups=INSERTION_PRIVATE_GROUPS,
     )
     exit_category = fields.Selection(
-        related="exit_reason_id.category", store=True, groups=INSERTION_PRIVATE_GROUPS
+        related="exit_reason_id.category",
+        string="Exit category",
+        store=True,
+        groups=INSERTION_PRIVATE_GROUPS,
     )
     exit_destination = fields.Text(
         string="Destination details",
@@ -196,6 +199,25 @@ class HrContract(models.Model):
                     self.env._("The PASS IAE must belong to the employee of the contract.")
                 )
 
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("state") == "close":
+            self._ask_for_exit_record()
+        return res
+
+    def _ask_for_exit_record(self):
+        """An insertion contract that ends without a recorded exit: remind the adviser."""
+        for contract in self.sudo().filtered(lambda c: c.is_insertion and not c.exit_date):
+            user = contract.insertion_adviser_id.user_id or contract.hr_responsible_id
+            translated = self.with_context(lang=user.lang).env
+            contract.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=translated._(
+                    "Record the exit of %(employee)s", employee=contract.employee_id.name
+                ),
+                user_id=user.id or self.env.uid,
+            )
+
     def action_open_exit_wizard(self):
         self.ensure_one()
         return {
@@ -241,6 +263,7 @@ class HrContract(models.Model):
                     "name": employee.name,
                     "employee_id": employee.id,
                     "company_id": company.id,
+                    "consent_date": today - relativedelta(months=6),
                     "birthdate": today - relativedelta(years=20 + (index * 7) % 40, days=index),
                 }
                 for index, employee in enumerate(employees)

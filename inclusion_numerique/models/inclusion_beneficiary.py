@@ -195,7 +195,7 @@ class InclusionBeneficiary(models.Model):
     consent_scope = fields.Selection(CONSENT_SCOPES, default="support")
     notes = fields.Html(groups="inclusion_numerique.group_mediator")
     support_ids = fields.One2many("inclusion.support", "beneficiary_id", string="Support sessions")
-    support_count = fields.Integer(compute="_compute_support_count", string="Sessions")
+    support_count = fields.Integer(compute="_compute_support_count", string="Support sessions")
     diagnostic_ids = fields.One2many("inclusion.diagnostic", "beneficiary_id")
     diagnostic_count = fields.Integer(compute="_compute_diagnostic_count", string="Diagnostics")
     first_digital_level = fields.Selection(
@@ -304,9 +304,10 @@ class InclusionBeneficiary(models.Model):
 
     @api.depends("name", "birthdate", "phone", "email", "company_id")
     def _compute_duplicate_ids(self):
-        duplicates = self._duplicate_map(self.ids)
+        # Records being edited in a form are compared through their saved version.
+        duplicates = self._duplicate_map(self._origin.ids)
         for beneficiary in self:
-            others = duplicates.get(beneficiary.id, [])
+            others = duplicates.get(beneficiary._origin.id, [])
             beneficiary.duplicate_ids = [Command.set(others)]
             beneficiary.is_probable_duplicate = bool(others)
 
@@ -328,24 +329,41 @@ class InclusionBeneficiary(models.Model):
             if ids is not None
             else SQL("b.company_id = ANY(%s) AND b.active", self.env.companies.ids)
         )
+        # One equality join per criterion, so that PostgreSQL can hash them instead of
+        # comparing every pair of beneficiaries.
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT b.id, array_agg(DISTINCT o.id ORDER BY o.id)
-                  FROM inclusion_beneficiary b
-                  JOIN res_partner bp ON bp.id = b.partner_id
-                  JOIN inclusion_beneficiary o
-                    ON o.id != b.id AND o.company_id = b.company_id AND o.active
-                  JOIN res_partner op ON op.id = o.partner_id
-                 WHERE %s
-                   AND ((o.birthdate = b.birthdate
-                         AND lower(trim(o.name)) = lower(trim(b.name)))
-                        OR (COALESCE(bp.phone, '') != '' AND op.phone = bp.phone)
-                        OR (COALESCE(bp.email, '') != ''
-                            AND lower(op.email) = lower(bp.email)))
-                 GROUP BY b.id
+                WITH person AS (
+                    SELECT ben.id, ben.company_id, ben.active, ben.birthdate,
+                           lower(trim(ben.name)) AS name, NULLIF(partner.phone, '') AS phone,
+                           lower(NULLIF(partner.email, '')) AS email
+                      FROM inclusion_beneficiary ben
+                      JOIN res_partner partner ON partner.id = ben.partner_id
+                ), pair AS (
+                    SELECT b.id, o.id AS other_id
+                      FROM person b
+                      JOIN person o ON o.company_id = b.company_id
+                       AND o.birthdate = b.birthdate AND o.name = b.name
+                     WHERE %(scope)s
+                     UNION
+                    SELECT b.id, o.id
+                      FROM person b
+                      JOIN person o ON o.company_id = b.company_id AND o.phone = b.phone
+                     WHERE %(scope)s
+                     UNION
+                    SELECT b.id, o.id
+                      FROM person b
+                      JOIN person o ON o.company_id = b.company_id AND o.email = b.email
+                     WHERE %(scope)s
+                )
+                SELECT pair.id, array_agg(pair.other_id ORDER BY pair.other_id)
+                  FROM pair
+                  JOIN person o ON o.id = pair.other_id
+                 WHERE pair.other_id != pair.id AND o.active
+                 GROUP BY pair.id
                 """,
-                scope,
+                scope=scope,
             )
         )
         return dict(rows)

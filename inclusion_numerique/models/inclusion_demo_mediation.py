@@ -53,6 +53,7 @@ LAST_NAMES = [
     "Cissé",
     "Blanc",
 ]
+STREETS = ["rue Barbès", "rue Voltaire", "avenue Jean Jaurès", "allée des Tilleuls"]
 QPV_NAMES = ["La Conte", "Le Viguier – Saint-Jacques", "Ozanam", "Grazailles"]
 SOCIAL_STATUS_WEIGHTS = {
     "job_seeker": 30,
@@ -127,7 +128,7 @@ class InclusionDemoMediation(models.AbstractModel):
             "email": f"{self._ascii(name).lower().replace(' ', '.')}{index}@example.com"
             if rng.random() < 0.5
             else False,
-            "street": f"{rng.randint(1, 60)} rue {rng.choice(['Barbès', 'Voltaire', 'Jean Jaurès'])}",
+            "street": f"{rng.randint(1, 60)} {rng.choice(STREETS)}",
             "zip": "11000",
             "city": "Carcassonne",
             "consent_date": today - timedelta(days=rng.randint(30, 400)),

@@ -35,7 +35,7 @@ class InclusionEquipment(models.Model):
         EQUIPMENT_TYPES, string="Type", required=True, default="laptop", tracking=True
     )
     brand = fields.Char(required=True, tracking=True)
-    model_name = fields.Char(tracking=True)
+    model_name = fields.Char(string="Model", tracking=True)
     serial_number = fields.Char(required=True, tracking=True, copy=False)
     donor_id = fields.Many2one("res.partner", index="btree_not_null", tracking=True)
     reception_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)

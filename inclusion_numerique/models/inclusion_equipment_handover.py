@@ -147,6 +147,15 @@ class InclusionEquipmentHandover(models.Model):
 
     def _check_can_hand_over(self, equipment, beneficiary_id):
         equipment = equipment.sudo()
+        beneficiary = self.env["inclusion.beneficiary"].sudo().browse(beneficiary_id)
+        if beneficiary.company_id != equipment.company_id:
+            raise UserError(
+                self.env._(
+                    "%(beneficiary)s and %(equipment)s belong to different companies.",
+                    beneficiary=beneficiary.name,
+                    equipment=equipment.name,
+                )
+            )
         if equipment.state == "reserved" and equipment.reserved_for_id.id != beneficiary_id:
             raise UserError(
                 self.env._(

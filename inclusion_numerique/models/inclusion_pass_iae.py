@@ -3,7 +3,7 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import format_date
 
@@ -96,7 +96,6 @@ class InclusionPassIae(models.Model):
             )
 
     @api.depends("date_start", "date_end", "suspension_ids.date_start", "suspension_ids.date_end")
-    @api.depends_context("date")
     def _compute_state(self):
         today = fields.Date.context_today(self)
         for pass_iae in self:
@@ -111,7 +110,7 @@ class InclusionPassIae(models.Model):
 
     def _search_state(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):
-            raise ValidationError(self.env._("Unsupported search on the PASS IAE status."))
+            raise UserError(self.env._("Unsupported search on the PASS IAE status."))
         values = [value] if isinstance(value, str) else list(value)
         today = fields.Date.context_today(self)
         suspended_today = [
@@ -133,10 +132,9 @@ class InclusionPassIae(models.Model):
     @api.depends("contract_ids.date_start", "contract_ids.insertion_adviser_id")
     def _compute_adviser_id(self):
         for pass_iae in self:
-            contracts = pass_iae.contract_ids.filtered("insertion_adviser_id")
-            pass_iae.adviser_id = contracts.sorted("date_start", reverse=True)[
-                :1
-            ].insertion_adviser_id
+            followed = pass_iae.contract_ids.filtered("insertion_adviser_id")
+            latest = followed.sorted("date_start", reverse=True)[:1]
+            pass_iae.adviser_id = latest.insertion_adviser_id
 
     @api.constrains("name")
     def _check_name(self):

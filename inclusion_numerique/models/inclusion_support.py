@@ -13,8 +13,8 @@ SUPPORT_KINDS = [
     ("appointment", "Appointment"),
 ]
 SUPPORT_STATES = [
-    ("planned", "Planned"),
-    ("done", "Done"),
+    ("planned", "Scheduled"),
+    ("done", "Held"),
     ("no_show", "No-show"),
     ("excused", "Excused"),
 ]

@@ -116,7 +116,7 @@ class InclusionWorkshop(models.Model):
             workshop.waiting_count = counts.get((workshop.id, "waiting"), 0)
 
     def _count_registrations(self):
-        """{(workshop id, state): count}, in one query, ignoring archived workshops' cache."""
+        """{(workshop id, state): count} of the registered and waiting people, in one query."""
         if not self.ids:
             return {}
         groups = self.env["inclusion.workshop.registration"]._read_group(
@@ -304,7 +304,7 @@ class InclusionWorkshop(models.Model):
         )
         action["domain"] = [("workshop_id", "in", self.ids)]
         action["context"] = {"default_workshop_id": self.id}
-        action["view_mode"] = "list,calendar,form"
+        action["views"] = [(False, "list"), (False, "calendar"), (False, "form")]
         return action
 
     def action_view_registrations(self):

@@ -149,6 +149,10 @@ class InclusionWorkshopRegistration(models.Model):
         return registrations
 
     def write(self, vals):
+        if "workshop_id" in vals and any(r.workshop_id.id != vals["workshop_id"] for r in self):
+            raise UserError(
+                self.env._("To change workshop, cancel this registration and register again.")
+            )
         if vals.get("state") == "registered":
             free = self.workshop_id._free_seats()
             for workshop in self.workshop_id:

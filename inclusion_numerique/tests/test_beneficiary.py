@@ -152,6 +152,9 @@ class TestBeneficiary(InclusionCase):
         self.assertEqual(same_phone.duplicate_ids, same_phone_other_format)
         self.assertEqual(same_email.duplicate_ids, same_email_upper)
         self.assertFalse(unrelated.is_probable_duplicate)
+        # The form of a new or edited record computes the flag too.
+        self.assertFalse(self.Beneficiary.new({"name": "Fatima Benali"}).is_probable_duplicate)
+        self.assertEqual(self.Beneficiary.new(origin=fatima).duplicate_ids._origin, same_birth)
         created = (
             fatima
             | same_birth
@@ -236,6 +239,13 @@ class TestBeneficiary(InclusionCase):
         ).action_merge()
         self.assertEqual(partner.x_beneficiary_id, kept)
 
+    def test_mediator_sets_default_place_in_preferences(self):
+        place = self.env["inclusion.place"].create({"name": "Maison France Services"})
+        self.mediator.with_user(self.mediator).write({"inclusion_place_id": place.id})
+        self.assertEqual(self.mediator.inclusion_place_id, place)
+        support = self.env["inclusion.support"].with_user(self.mediator).new({})
+        self.assertEqual(support.place_id, place)
+
     def test_access_per_role(self):
         beneficiary = self._create(notes="<p>Situation fragile</p>")
         self.assertTrue(beneficiary.with_user(self.mediator).notes)
@@ -274,5 +284,13 @@ class TestBeneficiary(InclusionCase):
         )
         action = beneficiary.action_open_employee()
         self.assertEqual((action["res_model"], action["res_id"]), ("hr.employee", employee.id))
+        hr_officer = self._new_user("hr_officer", "hr.group_hr_user")
+        arch = self.env["hr.employee"].with_user(hr_officer).get_views([(False, "form")])
+        self.assertNotIn("action_open_beneficiary", arch["views"]["form"]["arch"])
+        hr_adviser = self._new_user(
+            "hr_adviser", "hr.group_hr_user,inclusion_numerique.group_insertion"
+        )
+        arch = self.env["hr.employee"].with_user(hr_adviser).get_views([(False, "form")])
+        self.assertIn("action_open_beneficiary", arch["views"]["form"]["arch"])
         action = beneficiary.action_open_supports()
         self.assertEqual(action["domain"], [("beneficiary_id", "=", beneficiary.id)])

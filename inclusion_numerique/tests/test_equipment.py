@@ -136,8 +136,13 @@ class TestEquipment(EquipmentCase):
         reserved = self._new_equipment("SN-RES", state="reserved", reserved_for_id=self.kevin.id)
         with self.assertRaisesRegex(UserError, "est réservé pour Kevin Martin"):
             self._hand_over(reserved)
+        elsewhere = self._new_equipment("SN-ELSEWHERE", company_id=self.company_b.id)
+        with self.assertRaisesRegex(UserError, "appartiennent à des sociétés différentes"):
+            self._hand_over(elsewhere, user=self.env.ref("base.user_root"))
         self.assertFalse(
-            handovers.search([("equipment_id", "in", (equipment | scrapped | reserved).ids)])
+            handovers.search(
+                [("equipment_id", "in", (equipment | scrapped | reserved | elsewhere).ids)]
+            )
         )
         self.assertEqual(equipment.state, "ready")
         self.assertEqual(reserved.state, "reserved")

@@ -37,6 +37,7 @@ class TestEquipmentCandidates(EquipmentCase):
             {
                 "name": name,
                 "employee_id": employee.id,
+                "consent_date": fields.Date.today(),
                 "birthdate": fields.Date.today() - relativedelta(years=age, days=10),
                 "has_computer": has_computer,
             }
@@ -67,7 +68,7 @@ class TestEquipmentCandidates(EquipmentCase):
             {"name": "Je m'investis", "state": "open", "capacity": 10}
         )
         equipped_home = self.env["inclusion.beneficiary"].create(
-            {"name": "Chantal Équipée", "has_computer": True}
+            {"name": "Chantal Équipée", "has_computer": True, "consent_date": fields.Date.today()}
         )
         dropped = self.env["inclusion.beneficiary"].create({"name": "Bilal Abandon"})
         self.env["inclusion.workshop.registration"].create(

@@ -286,6 +286,12 @@ class TestInsertionExit(InsertionCase):
         )
         self.assertEqual(contract.activity_ids.user_id, self.adviser)
 
+    def test_ended_contract_without_exit_reminds_the_adviser(self):
+        contract = self._contract(date_start="2026-01-01", state="open")
+        contract.state = "close"
+        self.assertEqual(contract.activity_ids.user_id, self.adviser)
+        self.assertEqual(contract.activity_ids.summary, "Enregistrer la sortie de Fatima Benali")
+
     def test_exit_without_reason_is_refused(self):
         contract = self._contract(date_start="2026-01-01")
         with self.assertRefused(ValidationError, "motif de sortie"):

@@ -207,6 +207,8 @@ class TestWorkshopRegistrations(WorkshopCase):
             ]
         )
         self.assertEqual(crossed.mapped("state"), ["registered", "registered"])
+        with self.assertRefused(UserError, "annulez cette inscription"):
+            crossed[0].with_context(lang="fr_FR").workshop_id = workshop
         draft = self._workshop(state="draft").with_context(lang="fr_FR")
         with self.assertRefused(UserError, "pas ouvert aux inscriptions"):
             self._register(draft, advanced)

@@ -17,8 +17,12 @@ registry.category("web_tour.tours").add("inclusion_numerique_insertion_exit", {
             run: "click",
         },
         {
+            content: "The list of the employee's insertion contracts is loaded",
+            trigger: '.o_breadcrumb:contains("Contrats d\'insertion")',
+        },
+        {
             content: "Open the contract of the employee who leaves",
-            trigger: '.o_data_row td:contains("Jean Tourneur")',
+            trigger: '.o_list_renderer .o_data_row:contains("CDD d\'insertion") .o_data_cell[name="siae_kind"]',
             run: "click",
         },
         {

@@ -57,5 +57,57 @@ registry.category("web_tour.tours").add("inclusion_numerique_workshop_roll_call"
             content: "The session stays open without error",
             trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=planned]',
         },
+        {
+            content: "Open the workshops",
+            trigger: '.o_menu_sections button:contains("Ateliers"), .o_menu_sections a:contains("Ateliers")',
+            run: "click",
+        },
+        {
+            content: "Workshops are listed by state",
+            trigger: '.o-dropdown--menu .dropdown-item:contains("Ateliers")',
+            run: "click",
+        },
+        {
+            content: "The workshop card shows its seats",
+            trigger: '.o_kanban_group .o_kanban_record:contains("Atelier du jour"):contains("3 / 5")',
+            run: "click",
+        },
+        {
+            content: "The workshop form counts the sessions",
+            trigger: '.o_form_view button[name=action_view_sessions]:contains("1")',
+            run: "click",
+        },
+        {
+            content: "The sessions list of the workshop opens",
+            trigger: '.o_list_view .o_data_row:contains("Atelier du jour")',
+        },
+        {
+            content: "Open the reporting menu",
+            trigger: '.o_menu_sections button:contains("Analyse"), .o_menu_sections a:contains("Analyse")',
+            run: "click",
+        },
+        {
+            content: "Open the attendance analysis",
+            trigger: '.o-dropdown--menu .dropdown-item:contains("Présences aux ateliers")',
+            run: "click",
+        },
+        {
+            content: "The pivot splits the attendance by state",
+            trigger: '.o_pivot table th:contains("Présent")',
+        },
+        {
+            content: "The sessions calendar opens",
+            trigger: '.o_menu_sections button:contains("Ateliers"), .o_menu_sections a:contains("Ateliers")',
+            run: "click",
+        },
+        {
+            content: "Open the sessions",
+            trigger: '.o-dropdown--menu .dropdown-item:contains("Séances")',
+            run: "click",
+        },
+        {
+            content: "The calendar of the sessions is shown",
+            trigger: '.o_calendar_view .o_calendar_renderer',
+        },
     ],
 });
