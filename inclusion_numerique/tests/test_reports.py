@@ -9,12 +9,12 @@ from odoo.tests import tagged
 from ..report.report_national_export_xlsx import COLUMNS
 from .common import InclusionCase
 
-PERIOD = (date(2025, 1, 1), date(2025, 12, 31))
+PERIOD = (date(2015, 1, 1), date(2015, 12, 31))
 
 
 @tagged("post_install", "-at_install")
 class TestReports(InclusionCase):
-    """A known year of activity: support sessions at two places by two mediators, an
+    """A known year of activity, long before the demo data: support sessions at two places by two mediators, an
     anonymous visit, a missed appointment, activity outside the period or the company, and
     a two-session workshop."""
 
@@ -32,7 +32,7 @@ class TestReports(InclusionCase):
                 {"name": "Mairie annexe", "city": "Trèbes"},
             ]
         )
-        consent = {"consent_date": date(2024, 1, 1)}
+        consent = {"consent_date": date(2014, 1, 1)}
         cls.fatima, cls.karim, cls.odette = cls.env["inclusion.beneficiary"].create(
             [
                 {
@@ -73,7 +73,7 @@ class TestReports(InclusionCase):
         cls.supports = Support.create(
             [
                 support(
-                    datetime(2025, 3, 3, 9, 0),
+                    datetime(2015, 3, 3, 9, 0),
                     beneficiary_id=cls.fatima.id,
                     duration=45,
                     theme_ids=[cls.theme_email.id, cls.theme_procedures.id],
@@ -86,13 +86,13 @@ class TestReports(InclusionCase):
                     notes="Dossier CAF",
                 ),
                 support(
-                    datetime(2025, 6, 10, 8, 0),
+                    datetime(2015, 6, 10, 8, 0),
                     kind="drop_in",
                     beneficiary_id=cls.fatima.id,
                     duration=15,
                 ),
                 support(
-                    datetime(2025, 9, 15, 12, 0),
+                    datetime(2015, 9, 15, 12, 0),
                     beneficiary_id=cls.karim.id,
                     duration=90,
                     place_id=cls.place_b.id,
@@ -100,7 +100,7 @@ class TestReports(InclusionCase):
                     theme_ids=[cls.theme_procedures.id],
                 ),
                 support(
-                    datetime(2025, 4, 1, 9, 0),
+                    datetime(2015, 4, 1, 9, 0),
                     kind="drop_in",
                     duration=30,
                     anonymous_gender="male",
@@ -109,16 +109,16 @@ class TestReports(InclusionCase):
                     anonymous_city="Carcassonne",
                     anonymous_qpv=True,
                 ),
-                support(datetime(2025, 2, 1, 9, 0), beneficiary_id=cls.odette.id, duration=60),
+                support(datetime(2015, 2, 1, 9, 0), beneficiary_id=cls.odette.id, duration=60),
             ]
         )
         cls.outside = Support.create(
             [
-                # Odette came before the period: she is no new person in 2025.
-                support(datetime(2024, 11, 4, 9, 0), beneficiary_id=cls.odette.id, duration=60),
-                support(datetime(2026, 1, 5, 9, 0), beneficiary_id=cls.karim.id, duration=30),
+                # Odette came before the period: she is no new person in 2015.
+                support(datetime(2014, 11, 4, 9, 0), beneficiary_id=cls.odette.id, duration=60),
+                support(datetime(2016, 1, 5, 9, 0), beneficiary_id=cls.karim.id, duration=30),
                 support(
-                    datetime(2025, 5, 5, 9, 0), kind="appointment", beneficiary_id=cls.karim.id
+                    datetime(2015, 5, 5, 9, 0), kind="appointment", beneficiary_id=cls.karim.id
                 ),
             ]
         )
@@ -127,7 +127,7 @@ class TestReports(InclusionCase):
         )
         Support.with_user(cls.mediator_b).create(
             support(
-                datetime(2025, 3, 3, 9, 0),
+                datetime(2015, 3, 3, 9, 0),
                 beneficiary_id=beneficiary_b.id,
                 place_id=False,
                 mediator_id=cls.mediator_b.id,
@@ -139,7 +139,7 @@ class TestReports(InclusionCase):
 
     @classmethod
     def _create_insertion(cls):
-        """Four insertion contracts: entries in and before 2025, a durable exit, an other
+        """Four insertion contracts: entries in and before 2015, a durable exit, an other
         exit and a withdrawn one; Fatima is the first employee."""
         employees = cls.env["hr.employee"].create(
             [{"name": f"Salarié {index}"} for index in range(4)]
@@ -160,17 +160,17 @@ class TestReports(InclusionCase):
 
         cls.contracts = cls.env["hr.contract"].create(
             [
-                contract(employees[0], date(2025, 1, 1), date(2025, 11, 30), "cdi"),
-                contract(employees[1], date(2024, 6, 1), date(2025, 6, 30), "unemployed"),
-                contract(employees[2], date(2025, 3, 1)),
-                contract(employees[3], date(2025, 2, 1), date(2025, 4, 30), "group_move"),
+                contract(employees[0], date(2015, 1, 1), date(2015, 11, 30), "cdi"),
+                contract(employees[1], date(2014, 6, 1), date(2015, 6, 30), "unemployed"),
+                contract(employees[2], date(2015, 3, 1)),
+                contract(employees[3], date(2015, 2, 1), date(2015, 4, 30), "group_move"),
             ]
         )
 
     @classmethod
     def _create_equipment(cls):
-        """Handovers of 2025: two sales (one partly paid), a gift, a loan, a cancelled
-        sale; and a sale of 2024."""
+        """Handovers of 2015: two sales (one partly paid), a gift, a loan, a cancelled
+        sale; and a sale of 2014."""
         donor = cls.env["res.partner"].create({"name": "Ecodair", "is_company": True})
         equipment = cls.env["inclusion.equipment"].create(
             [
@@ -186,17 +186,17 @@ class TestReports(InclusionCase):
             ]
         )
         values = [
-            {"date": date(2025, 5, 2), "mode": "sold", "payment_method": "cash"},
+            {"date": date(2015, 5, 2), "mode": "sold", "payment_method": "cash"},
             {
-                "date": date(2025, 6, 2),
+                "date": date(2015, 6, 2),
                 "mode": "sold",
                 "payment_method": "cash",
                 "amount_received": 15.0,
             },
-            {"date": date(2025, 6, 3), "mode": "given"},
-            {"date": date(2025, 7, 1), "mode": "lent", "return_date": date(2025, 9, 1)},
-            {"date": date(2025, 7, 2), "mode": "sold", "payment_method": "cash"},
-            {"date": date(2024, 12, 2), "mode": "sold", "payment_method": "cash"},
+            {"date": date(2015, 6, 3), "mode": "given"},
+            {"date": date(2015, 7, 1), "mode": "lent", "return_date": date(2015, 9, 1)},
+            {"date": date(2015, 7, 2), "mode": "sold", "payment_method": "cash"},
+            {"date": date(2014, 12, 2), "mode": "sold", "payment_method": "cash"},
         ]
         cls.handovers = cls.env["inclusion.equipment.handover"].create(
             [
@@ -224,8 +224,8 @@ class TestReports(InclusionCase):
             [
                 {
                     "workshop_id": cls.workshop.id,
-                    "date_begin": datetime(2025, 10, day, 12, 0),
-                    "date_end": datetime(2025, 10, day, 14, 0),
+                    "date_begin": datetime(2015, 10, day, 12, 0),
+                    "date_end": datetime(2015, 10, day, 14, 0),
                 }
                 for day in (2, 9)
             ]
@@ -356,10 +356,10 @@ class TestReports(InclusionCase):
             self._rows(figures, "person_gender"),
             {"female": (5, 2), "male": (2, 1)},
         )
-        # Age on the day of each contact: Fatima 64 then 65 (after 12 May), Karim 25.
+        # Age on the day of each contact: Fatima 54 then 55 (after 12 May), Karim 15.
         self.assertEqual(
             self._rows(figures, "person_age_bracket"),
-            {"60_69": (4, 1), "25_39": (1, 1), "70_plus": (1, 0), "unknown": (1, 1)},
+            {"40_59": (4, 1), "12_17": (1, 1), "70_plus": (1, 0), "unknown": (1, 1)},
         )
         self.assertEqual(
             self._rows(figures, "person_social_status"),
@@ -476,7 +476,7 @@ class TestReports(InclusionCase):
         self.assertEqual(list(rows[0]), COLUMNS)
         self.assertEqual(len(rows) - 1, len(self.supports) + len(self._presences()))
         first = dict(zip(COLUMNS, rows[2], strict=True))  # rows by date: Odette, then Fatima
-        self.assertEqual(first["Date"], datetime(2025, 3, 3))
+        self.assertEqual(first["Date"], datetime(2015, 3, 3))
         self.assertEqual(first["Prénom du médiateur"], self.mediator.name.partition(" ")[0])
         self.assertEqual(first["Type"], "Accompagnement individuel")
         self.assertEqual(first["Participants"], 1)
