@@ -14,9 +14,9 @@ PERIOD = (date(2015, 1, 1), date(2015, 12, 31))
 
 @tagged("post_install", "-at_install")
 class TestReports(InclusionCase):
-    """A known year of activity, long before the demo data: support sessions at two places by two mediators, an
-    anonymous visit, a missed appointment, activity outside the period or the company, and
-    a two-session workshop."""
+    """A known year of activity, long before the demo data: support sessions at two places
+    by two mediators, an anonymous visit, a missed appointment, activity outside the period
+    or the company, a two-session workshop, insertion contracts and equipment handovers."""
 
     @classmethod
     def setUpClass(cls):
