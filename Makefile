@@ -18,3 +18,6 @@ clean:
 
 i18n:
 	@bash scripts/i18n.sh
+
+bench:
+	@bash scripts/bench.sh

@@ -48,6 +48,9 @@
         "views/inclusion_equipment_handover_views.xml",
         "views/inclusion_equipment_candidate_views.xml",
         "report/equipment_handover_reports.xml",
+        "report/inclusion_activity_reports.xml",
+        "wizard/inclusion_activity_report_wizard_views.xml",
+        "views/inclusion_activity_report_views.xml",
     ],
     "demo": [
         "demo/workshop_demo.xml",

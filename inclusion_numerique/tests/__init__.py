@@ -10,3 +10,4 @@ from . import test_beneficiary
 from . import test_beneficiary_performance
 from . import test_insertion
 from . import test_employee
+from . import test_reports

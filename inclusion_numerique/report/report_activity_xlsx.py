@@ -1,0 +1,73 @@
+from odoo import models
+
+
+class ReportActivityXlsx(models.AbstractModel):
+    """XLSX of the yearly activity report: the same figures as the PDF."""
+
+    _name = "report.inclusion_numerique.report_activity_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Activity report (XLSX)"
+
+    def generate_xlsx_report(self, workbook, data, wizards):
+        formats = {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "header": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1}),
+            "int": workbook.add_format({"num_format": "0"}),
+            "hours": workbook.add_format({"num_format": "0.00"}),
+            "percent": workbook.add_format({"num_format": "0.0"}),
+            "amount": workbook.add_format({"num_format": "#,##0.00"}),
+        }
+        for wizard in wizards:
+            figures = wizard._get_figures()
+            sheet = workbook.add_worksheet(self.env._("Activity report")[:31])
+            sheet.set_column(0, 0, 48)
+            sheet.set_column(1, 3, 14)
+            row = self._write_heading(sheet, figures, formats)
+            for title, lines in wizard._summary_sections(figures):
+                sheet.write(row, 0, title, formats["header"])
+                row += 1
+                for label, value, kind in lines:
+                    sheet.write(row, 0, label)
+                    sheet.write_number(row, 1, value, formats[kind])
+                    row += 1
+                row += 1
+            for table in [
+                {
+                    "title": self.env._("Individual support and workshops"),
+                    "rows": figures["by_mode"],
+                },
+                *figures["breakdowns"],
+            ]:
+                row = self._write_breakdown(sheet, row, table, formats) + 1
+
+    def _write_heading(self, sheet, figures, formats):
+        sheet.write(
+            0, 0, f"{self.env._('Activity report')} – {figures['company']}", formats["title"]
+        )
+        sheet.write(
+            1,
+            0,
+            self.env._(
+                "From %(date_from)s to %(date_to)s",
+                date_from=figures["date_from"].strftime("%d/%m/%Y"),
+                date_to=figures["date_to"].strftime("%d/%m/%Y"),
+            ),
+        )
+        for index, line in enumerate(figures["filters"], start=2):
+            sheet.write(index, 0, line)
+        return 3 + len(figures["filters"])
+
+    def _write_breakdown(self, sheet, row, table, formats):
+        headers = [table["title"], self.env._("Contacts"), self.env._("People")]
+        with_hours = bool(table["rows"]) and "hours" in table["rows"][0]
+        if with_hours:
+            headers.append(self.env._("Hours"))
+        sheet.write_row(row, 0, headers, formats["header"])
+        for line in table["rows"]:
+            row += 1
+            sheet.write(row, 0, line["label"])
+            sheet.write_number(row, 1, line["contacts"], formats["int"])
+            sheet.write_number(row, 2, line["people"], formats["int"])
+            if with_hours:
+                sheet.write_number(row, 3, line["hours"], formats["hours"])
+        return row + 1
