@@ -12,6 +12,11 @@ conf=$(write_odoo_conf)
 db_exists "$TEST_DB_NAME" || die "base $TEST_DB_NAME absente." "lancez d'abord : make test"
 for addon in "$PROJECT_DIR"/inclusion_numerique*/; do
     name=$(basename "$addon")
+    installed=$(psql -d "$TEST_DB_NAME" -Atqc "select 1 from ir_module_module where name = '$name' and state = 'installed'")
+    if [ "$installed" != 1 ]; then
+        info "$name n'est pas installé dans $TEST_DB_NAME : ignoré"
+        continue
+    fi
     mkdir -p "$addon/i18n"
     "$PYTHON" "$ODOO_SRC/odoo-bin" -c "$conf" -d "$TEST_DB_NAME" --log-level=warn \
         --i18n-export="$addon/i18n/$name.pot" --modules="$name" --stop-after-init
