@@ -6,14 +6,14 @@ Volumes: 10,000 beneficiaries, 100,000 support sessions, 200,000 attendance rows
 (500 workshops of 20 sessions with 20 participants each).
 """
 
-import argparse
 import statistics
 import time
 import tracemalloc
 from datetime import date
 
-import odoo
-from odoo import SUPERUSER_ID, api
+from odoo_env import superuser_env
+
+from odoo import SUPERUSER_ID
 
 YEAR = 2025
 BENEFICIARIES = 10_000
@@ -352,14 +352,8 @@ def export_peak(report_model, wizard):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("-c", dest="config", required=True)
-    parser.add_argument("-d", dest="database", required=True)
-    args = parser.parse_args()
-    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {"tz": "Europe/Paris"})
+    with superuser_env(__doc__, {"tz": "Europe/Paris"}) as env:
+        cr = env.cr
         cr.execute("SELECT count(*) FROM inclusion_support")
         if cr.fetchone()[0]:
             print("Data of a previous run reused")

@@ -3,10 +3,7 @@
 Run by scripts/common.sh after the modules are installed: python init_db.py -c CONF -d DB
 """
 
-import argparse
-
-import odoo
-from odoo import SUPERUSER_ID, api
+from odoo_env import superuser_env
 
 
 def configure(env):
@@ -21,14 +18,8 @@ def configure(env):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("-c", dest="config", required=True)
-    parser.add_argument("-d", dest="database", required=True)
-    args = parser.parse_args()
-    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        configure(api.Environment(cr, SUPERUSER_ID, {}))
+    with superuser_env(__doc__) as env:
+        configure(env)
 
 
 if __name__ == "__main__":
