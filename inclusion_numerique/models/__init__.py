@@ -19,6 +19,7 @@ from . import inclusion_work_activity
 from . import inclusion_eligibility_criterion
 from . import inclusion_exit_reason
 from . import inclusion_pass_iae
+from . import inclusion_pass_iae_period
 from . import inclusion_pass_iae_suspension
 from . import inclusion_pass_iae_prolongation
 from . import hr_contract

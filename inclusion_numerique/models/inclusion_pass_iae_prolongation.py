@@ -26,27 +26,10 @@ REQUEST_WINDOW_AFTER = relativedelta(months=6)
 class InclusionPassIaeProlongation(models.Model):
     _name = "inclusion.pass.iae.prolongation"
     _description = "PASS IAE prolongation"
-    _order = "date_start, id"
+    _inherit = "inclusion.pass.iae.period"
 
-    pass_id = fields.Many2one(
-        "inclusion.pass.iae", string="PASS IAE", required=True, index=True, ondelete="cascade"
-    )
-    company_id = fields.Many2one(related="pass_id.company_id", store=True)
     reason = fields.Selection(PROLONGATION_REASONS, required=True)
     request_date = fields.Date(required=True, default=fields.Date.context_today)
-    date_start = fields.Date(string="Start date", required=True)
-    date_end = fields.Date(string="End date", required=True)
-    days = fields.Integer(compute="_compute_days", store=True)
-
-    @api.depends("date_start", "date_end")
-    def _compute_days(self):
-        for prolongation in self:
-            if prolongation.date_start and prolongation.date_end:
-                prolongation.days = max(
-                    (prolongation.date_end - prolongation.date_start).days + 1, 0
-                )
-            else:
-                prolongation.days = 0
 
     @api.onchange("pass_id")
     def _onchange_pass_id(self):

@@ -13,24 +13,9 @@ SUSPENSION_REASONS = [
 class InclusionPassIaeSuspension(models.Model):
     _name = "inclusion.pass.iae.suspension"
     _description = "PASS IAE suspension"
-    _order = "date_start, id"
+    _inherit = "inclusion.pass.iae.period"
 
-    pass_id = fields.Many2one(
-        "inclusion.pass.iae", string="PASS IAE", required=True, index=True, ondelete="cascade"
-    )
-    company_id = fields.Many2one(related="pass_id.company_id", store=True)
     reason = fields.Selection(SUSPENSION_REASONS, required=True)
-    date_start = fields.Date(string="Start date", required=True)
-    date_end = fields.Date(string="End date", required=True)
-    days = fields.Integer(compute="_compute_days", store=True)
-
-    @api.depends("date_start", "date_end")
-    def _compute_days(self):
-        for suspension in self:
-            if suspension.date_start and suspension.date_end:
-                suspension.days = max((suspension.date_end - suspension.date_start).days + 1, 0)
-            else:
-                suspension.days = 0
 
     @api.constrains("date_start", "date_end", "pass_id")
     def _check_dates(self):
