@@ -1,5 +1,6 @@
 # The two commands of the README: `make run` and `make test`. Variables: see README.md.
-.PHONY: run test lint setup bench clean i18n
+# Each target runs the set-up once (scripts/setup.sh), the scripts it calls skip it.
+.PHONY: run test lint format readme setup bench clean i18n upgrade-test
 
 run:
 	@bash scripts/run.sh
@@ -7,8 +8,17 @@ run:
 test:
 	@bash scripts/test.sh
 
+upgrade-test:
+	@bash scripts/upgrade_test.sh
+
 lint:
 	@bash scripts/lint.sh
+
+format:
+	@bash scripts/format.sh
+
+readme:
+	@bash -c 'source scripts/common.sh && run_setup && "$$PYTHON" scripts/gen_readme.py'
 
 setup:
 	@bash scripts/setup.sh

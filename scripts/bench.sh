@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# make bench: a database of its own ($BENCH_DB, add-on without demo data), one year of a
-# large structure, then the activity report timed against a hand-written SQL aggregate.
+# make bench: a database of its own ($BENCH_DB, without demo data) with the reports add-on
+# (inclusion_numerique_report, and through it the base and the workshops, which the
+# generated year fills), one year of a large structure, then the activity report timed
+# against a hand-written SQL aggregate.
 source "$(dirname "$0")/common.sh"
-bash "$PROJECT_DIR/scripts/setup.sh"
+run_setup
 BENCH_DB=${BENCH_DB:-inclusion_bench}
+BENCH_ADDONS=inclusion_numerique_report
 conf=$(write_odoo_conf)
-info "Base $BENCH_DB (inclusion_numerique sans données de démonstration)"
-dropdb --if-exists "$BENCH_DB"
-odoo_init "$conf" "$BENCH_DB" inclusion_numerique --without-demo=all --load-language=fr_FR \
+info "Base $BENCH_DB ($BENCH_ADDONS et ses dépendances, sans données de démonstration)"
+drop_db "$BENCH_DB"
+{ odoo_install "$conf" "$BENCH_DB" base --without-demo=all --load-language=fr_FR \
+    && odoo_install "$conf" "$BENCH_DB" "$BENCH_ADDONS" --without-demo=all; } \
     || die "l'installation dans la base $BENCH_DB a échoué (voir le journal ci-dessus)."
 info "Génération d'une année d'activité puis mesures"
 "$PYTHON" "$PROJECT_DIR/scripts/bench.py" -c "$conf" -d "$BENCH_DB"

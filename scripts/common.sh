@@ -14,8 +14,9 @@ DB_NAME=${DB_NAME:-inclusion_demo}
 TEST_DB_NAME=${TEST_DB_NAME:-inclusion_test}
 # libpq's own variables choose the PostgreSQL server (local socket by default).
 export PGHOST=${PGHOST:-} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-$(id -un)} PGPASSWORD=${PGPASSWORD:-}
-MODULES=inclusion_numerique,inclusion_numerique_account,payroll
 PYTHON=$VENV/bin/python
+# Third-party add-ons installed beside the project's in the full database (run, test).
+EXTRA_MODULES=${EXTRA_MODULES:-payroll}
 
 info() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() {
@@ -28,14 +29,39 @@ is_odoo18() {
     [ -f "$1/odoo-bin" ] && grep -q "^version_info = (18, 0," "$1/odoo/release.py" 2>/dev/null
 }
 
-# Writes the Odoo configuration file used by run, test and bench.
+# Set-up once per `make` call: the first script runs scripts/setup.sh and exports the flag,
+# so that the scripts it calls (lint, upgrade test...) skip it.
+run_setup() {
+    [ "${INCLUSION_SETUP_DONE:-0}" = 1 ] && return
+    bash "$PROJECT_DIR/scripts/setup.sh" || return
+    export INCLUSION_SETUP_DONE=1
+}
+
+# The project's add-ons: directories with a manifest, dependencies before dependants
+# (the split into add-ons may be in progress: a directory without a manifest is skipped).
+project_addons() {
+    "$PYTHON" "$PROJECT_DIR/scripts/addons.py" "$PROJECT_DIR" "$@"
+}
+
+# The full installation of run and test: every add-on of the project and $EXTRA_MODULES.
+all_modules() {
+    local addons
+    addons=$(project_addons | paste -sd, -)
+    [ -n "$addons" ] || die "aucun add-on (dossier inclusion_numerique*/ avec __manifest__.py) dans $PROJECT_DIR."
+    echo "$addons${EXTRA_MODULES:+,$EXTRA_MODULES}"
+}
+
+# Writes an Odoo configuration file and prints its path.
+#   write_odoo_conf [ADDONS_DIR [NAME]]: ADDONS_DIR first on the addons path (default: the
+#   project; "none" for Odoo's and the OCA add-ons only), file $BUILD_DIR/NAME.conf.
 write_odoo_conf() {
-    local conf=$BUILD_DIR/odoo.conf site
+    local first=${1:-$PROJECT_DIR} conf=$BUILD_DIR/${2:-odoo}.conf site
     site=$("$PYTHON" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+    [ "$first" = none ] && first= || first=$first,
     mkdir -p "$BUILD_DIR"
     cat >"$conf" <<CONF
 [options]
-addons_path = $PROJECT_DIR,$site/odoo/addons,$ODOO_SRC/addons,$ODOO_SRC/odoo/addons
+addons_path = $first$site/odoo/addons,$ODOO_SRC/addons,$ODOO_SRC/odoo/addons
 data_dir = $BUILD_DIR/data
 db_host = ${PGHOST:-False}
 db_port = $PGPORT
@@ -55,24 +81,74 @@ db_exists() { [ "$(psql -d postgres -Atqc "select 1 from pg_database where datna
 
 port_busy() { (exec 3<>"/dev/tcp/$HTTP_INTERFACE/$1") 2>/dev/null; }
 
-# Creates database $1: base in French, company in France in EUR, then the add-ons with
-# demo data (so that accounting, if installed, starts with the French chart in EUR).
-# A failed creation drops the database so that the next run starts clean.
-create_database() {
-    local db=$1 conf=$2
-    info "Création de la base $db (modules : $MODULES, démo, fr_FR)"
-    dropdb --if-exists "$db"
-    if ! odoo_init "$conf" "$db" base --load-language=fr_FR \
-        || ! "$PYTHON" "$PROJECT_DIR/scripts/init_db.py" -c "$conf" -d "$db" \
-        || ! odoo_init "$conf" "$db" "$MODULES" \
-        || ! "$PYTHON" "$PROJECT_DIR/scripts/init_db.py" -c "$conf" -d "$db"; then
-        dropdb --if-exists "$db"
-        die "la création de la base $db a échoué (voir le journal ci-dessus)." \
-            "corrigez l'erreur puis relancez la commande."
+# Runs odoo-bin on database $2 with configuration $1 and the options that follow.
+odoo_bin() {
+    "$PYTHON" "$ODOO_SRC/odoo-bin" -c "$1" -d "$2" "${@:3}"
+}
+
+# The one helper that installs or updates add-ons (run, test, bench, upgrade test):
+#   odoo_install CONF DB ADDONS [odoo-bin options...]
+# ADDONS is a comma-separated list: those the database lacks are installed (-i, demo data
+# as the configuration says), the project's add-ons it has are updated (-u); third-party
+# add-ons already installed are left alone. One Odoo run; a missing database is created.
+odoo_install() {
+    local conf=$1 db=$2 installed addon args=() missing=() present=()
+    installed=$(psql -d "$db" -Atqc "select name from ir_module_module where state = 'installed'" 2>/dev/null || true)
+    for addon in ${3//,/ }; do
+        if grep -qx "$addon" <<<"$installed"; then
+            [[ $addon == inclusion_numerique* ]] && present+=("$addon")
+        else
+            missing+=("$addon")
+        fi
+    done
+    [ ${#missing[@]} -gt 0 ] && args+=(-i "$(IFS=,; echo "${missing[*]}")")
+    [ ${#present[@]} -gt 0 ] && args+=(-u "$(IFS=,; echo "${present[*]}")")
+    [ ${#args[@]} -gt 0 ] || return 0
+    odoo_bin "$conf" "$db" "${args[@]}" "${@:4}" --stop-after-init --log-level=warn \
+        --http-port="$HTTP_PORT"
+}
+
+# Copies database $1 (and its filestore) to $2, dropping $2 first: the template databases
+# of `make test` save installing the same modules again.
+clone_db() {
+    local filestore=$BUILD_DIR/data/filestore
+    drop_db "$2" && createdb -T "$1" "$2" || return 1
+    if [ -d "$filestore/$1" ]; then
+        mkdir -p "$filestore"
+        cp -al "$filestore/$1" "$filestore/$2"
     fi
 }
 
-odoo_init() {
-    "$PYTHON" "$ODOO_SRC/odoo-bin" -c "$1" -d "$2" -i "$3" "${@:4}" --stop-after-init \
-        --log-level=warn --http-port="$HTTP_PORT"
+drop_db() {
+    PGOPTIONS="-c client_min_messages=warning" dropdb --if-exists "$1"
+    rm -rf "${BUILD_DIR:?}/data/filestore/$1"
+}
+
+# Creates database $2 with configuration $1: base in French, company in France in EUR,
+# every user in French (scripts/init_db.py). Add-ons come next, so that accounting, when
+# installed, starts with the French chart in EUR. Returns non-zero on failure.
+create_base_db() {
+    local conf=$1 db=$2
+    drop_db "$db" && odoo_install "$conf" "$db" base --load-language=fr_FR \
+        && "$PYTHON" "$PROJECT_DIR/scripts/init_db.py" -c "$conf" -d "$db"
+}
+
+# Installs the add-ons $3 in database $2 (configuration $1), demo data included, then
+# makes the users they created French. Returns non-zero on failure.
+install_addons() {
+    odoo_install "$1" "$2" "$3" && "$PYTHON" "$PROJECT_DIR/scripts/init_db.py" -c "$1" -d "$2"
+}
+
+# Creates database $1 (configuration $2) with the full installation, demo data, fr_FR; from
+# template database $3 (a base database, see create_base_db) when given. A failed creation
+# drops the database so that the next run starts clean.
+create_database() {
+    local db=$1 conf=$2 template=${3:-} modules
+    modules=$(all_modules)
+    info "Création de la base $db (modules : $modules, démo, fr_FR)"
+    if [ -n "$template" ]; then clone_db "$template" "$db"; else create_base_db "$conf" "$db"; fi \
+        && install_addons "$conf" "$db" "$modules" && return
+    drop_db "$db"
+    die "la création de la base $db a échoué (voir le journal ci-dessus)." \
+        "corrigez l'erreur puis relancez la commande."
 }

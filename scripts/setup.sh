@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Installs what `make run` and `make test` need and is missing: Odoo 18.0 at $ODOO_SRC,
 # Odoo's Debian dependencies (read from its debian/control), wkhtmltopdf, Chromium,
-# a reachable PostgreSQL, and a virtual environment with the project's Python packages.
+# a reachable PostgreSQL, a virtual environment with the project's Python packages, and
+# prettier (XML and JS lint) in $BUILD_DIR/node_modules when npm is there.
+# The other scripts call it once per `make` call (run_setup in common.sh).
 source "$(dirname "$0")/common.sh"
+
+# Pinned so that `make lint` formats the same everywhere.
+PRETTIER_PACKAGES="prettier@3.10.1 @prettier/plugin-xml@3.4.2"
 
 check_odoo_source() {
     if is_odoo18 "$ODOO_SRC"; then return; fi
@@ -101,7 +106,7 @@ ensure_venv() {
             && [ "$("$PYTHON" -c 'import odoo, os; print(os.path.dirname(os.path.dirname(odoo.__file__)))')" -ef "$ODOO_SRC" ]; then
         return
     fi
-    info "Paquets Python du projet (Odoo en mode éditable, payroll, report_xlsx, pytest-odoo, linters)"
+    info "Paquets Python du projet (Odoo en mode éditable, payroll, report_xlsx, openupgradelib, pytest-odoo, linters, pre-commit)"
     "$PYTHON" -m pip install -q --disable-pip-version-check -e "$ODOO_SRC" --no-deps \
         --config-settings editable_mode=compat 2> >(grep -v "is ignored" >&2)
     "$PYTHON" -m pip install -q --disable-pip-version-check -r "$PROJECT_DIR/requirements-dev.txt" \
@@ -110,9 +115,30 @@ ensure_venv() {
     cp "$PROJECT_DIR/requirements-dev.txt" "$stamp"
 }
 
+# prettier and its XML plugin for `make lint`; without npm (or network) the lint says it
+# skips prettier, nothing else depends on it.
+ensure_prettier() {
+    local modules=$BUILD_DIR/node_modules stamp=$BUILD_DIR/node_modules/.project-packages
+    [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$PRETTIER_PACKAGES" ] && return
+    if ! command -v npm >/dev/null; then
+        info "npm absent : prettier (lint du XML et du JS) n'est pas installé (apt-get install npm)"
+        return
+    fi
+    info "prettier et @prettier/plugin-xml dans $modules (npm)"
+    mkdir -p "$BUILD_DIR"
+    # shellcheck disable=SC2086 # a list of packages
+    if timeout 300 npm install --prefix "$BUILD_DIR" --no-save --no-package-lock --no-audit \
+            --no-fund --loglevel=error $PRETTIER_PACKAGES >/dev/null; then
+        echo "$PRETTIER_PACKAGES" >"$stamp"
+    else
+        info "npm install a échoué : make lint ne lancera pas prettier"
+    fi
+}
+
 check_odoo_source
 install_debian_packages
 command -v wkhtmltopdf >/dev/null || die "wkhtmltopdf introuvable." "apt-get install wkhtmltopdf"
 command -v chromium >/dev/null || die "Chromium introuvable (visites guidées)." "apt-get install chromium"
 ensure_postgresql
 ensure_venv
+ensure_prettier
