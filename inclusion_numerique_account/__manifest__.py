@@ -3,12 +3,12 @@
 {
     "name": "Digital Inclusion – Accounting",
     "summary": "Customer invoices, payments and credit notes for the donated equipment sales",
-    "version": "18.0.1.0.0",
+    "version": "18.0.2.0.0",
     "category": "Accounting",
     "website": "https://github.com/inclusion-numerique/inclusion_numerique",
     "author": "Inclusion numérique contributors",
     "license": "AGPL-3",
-    "depends": ["inclusion_numerique", "account"],
+    "depends": ["inclusion_numerique_equipment", "account"],
     "auto_install": True,
     "data": [
         "security/inclusion_account_security.xml",

@@ -1,62 +1,21 @@
 from odoo import fields, models
 
-from .hr_contract import INSERTION_PRIVATE_GROUPS
-from .hr_employee import BENEFICIARY_GROUPS, EQUIPMENT_GROUPS
+from .hr_employee import BENEFICIARY_GROUPS
 
 
 class HrEmployeePublic(models.Model):
-    """Insertion advisers without HR rights see employees through their public profile."""
+    """Users without HR rights see employees through their public profile: each add-on
+    relays its smart buttons here."""
 
     _inherit = "hr.employee.public"
 
-    # Mediators know that a person is an insertion employee, not the contract details.
-    is_insertion_employee = fields.Boolean(string="Insertion employee", readonly=True)
-    insertion_contract_ids = fields.One2many(
-        related="employee_id.insertion_contract_ids", groups=INSERTION_PRIVATE_GROUPS
-    )
-    current_insertion_contract_id = fields.Many2one(
-        related="employee_id.current_insertion_contract_id", groups=INSERTION_PRIVATE_GROUPS
-    )
-    insertion_contract_count = fields.Integer(
-        related="employee_id.insertion_contract_count", groups=INSERTION_PRIVATE_GROUPS
-    )
-    pass_iae_ids = fields.One2many(
-        related="employee_id.pass_iae_ids", groups=INSERTION_PRIVATE_GROUPS
-    )
-    pass_iae_count = fields.Integer(
-        related="employee_id.pass_iae_count", groups=INSERTION_PRIVATE_GROUPS
-    )
     beneficiary_id = fields.Many2one(
         related="employee_id.beneficiary_id", groups=BENEFICIARY_GROUPS
     )
-    workshop_training_hours = fields.Float(
-        related="employee_id.workshop_training_hours", groups=BENEFICIARY_GROUPS
-    )
-    workshop_count = fields.Integer(
-        related="employee_id.workshop_count", groups=BENEFICIARY_GROUPS
-    )
     support_count = fields.Integer(related="employee_id.support_count", groups=BENEFICIARY_GROUPS)
-    equipment_handover_count = fields.Integer(
-        related="employee_id.equipment_handover_count", groups=EQUIPMENT_GROUPS
-    )
-
-    def action_open_insertion_contracts(self):
-        return self.employee_id.action_open_insertion_contracts()
-
-    def action_open_pass_iae(self):
-        return self.employee_id.action_open_pass_iae()
 
     def action_open_beneficiary(self):
         return self.employee_id.action_open_beneficiary()
 
-    def action_view_workshop_training_hours(self):
-        return self.employee_id.action_view_workshop_training_hours()
-
-    def action_view_workshops(self):
-        return self.employee_id.action_view_workshops()
-
     def action_view_supports(self):
         return self.employee_id.action_view_supports()
-
-    def action_view_equipment_handovers(self):
-        return self.employee_id.action_view_equipment_handovers()

@@ -216,11 +216,6 @@ class InclusionBeneficiary(models.Model):
         search="_search_is_probable_duplicate",
         help="Same name and birth date, or same phone or e-mail as another beneficiary.",
     )
-    is_insertion_employee = fields.Boolean(
-        related="employee_id.is_insertion_employee",
-        string="Currently in insertion",
-        help="Has a running insertion contract (its details stay with the insertion team).",
-    )
 
     _sql_constraints = [
         (

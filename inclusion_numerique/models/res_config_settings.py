@@ -2,19 +2,12 @@ from odoo import fields, models
 
 
 class ResConfigSettings(models.TransientModel):
+    """Each capability is an add-on of its own, installed from the settings (as HR offers
+    skills): a structure that only does digital mediation keeps the base."""
+
     _inherit = "res.config.settings"
 
-    inclusion_attendance_threshold = fields.Float(
-        related="company_id.inclusion_attendance_threshold", readonly=False
-    )
-    inclusion_absence_alert_count = fields.Integer(
-        related="company_id.inclusion_absence_alert_count", readonly=False
-    )
-    inclusion_currency_id = fields.Many2one(
-        related="company_id.currency_id", string="Equipment price currency"
-    )
-    inclusion_equipment_price = fields.Monetary(
-        related="company_id.inclusion_equipment_price",
-        readonly=False,
-        currency_field="inclusion_currency_id",
-    )
+    module_inclusion_numerique_workshop = fields.Boolean(string="Workshops")
+    module_inclusion_numerique_insertion = fields.Boolean(string="Insertion")
+    module_inclusion_numerique_equipment = fields.Boolean(string="Donated equipment")
+    module_inclusion_numerique_report = fields.Boolean(string="Reports for funders")

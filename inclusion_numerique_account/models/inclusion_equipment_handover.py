@@ -1,5 +1,5 @@
 from odoo import Command, api, fields, models
-from odoo.addons.inclusion_numerique.models.inclusion_equipment_handover import PAYMENT_FIELDS
+from odoo.addons.inclusion_numerique_equipment.models.inclusion_equipment_handover import PAYMENT_FIELDS
 from odoo.exceptions import UserError
 
 ACCOUNTING_GROUP = "account.group_account_invoice"

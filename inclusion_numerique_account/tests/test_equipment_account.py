@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.addons.inclusion_numerique.tests.test_equipment import EquipmentCase
+from odoo.addons.inclusion_numerique_equipment.tests.common import EquipmentCase
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 

@@ -1,7 +1,0 @@
-from . import equipment_sales_xlsx
-from . import inclusion_workshop_certificate
-from . import inclusion_insertion_report
-from . import inclusion_activity_report
-from . import report_activity
-from . import report_activity_xlsx
-from . import report_national_export_xlsx

@@ -1,0 +1,261 @@
+from psycopg2.errors import UniqueViolation
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+RECEIPT_SEQUENCE_CODE = "inclusion.equipment.handover"
+# Payment data: set by the mediator at the handover, afterwards managed by accountants.
+PAYMENT_FIELDS = {"payment_method", "amount_received"}
+# What a mediator may still change on an issued receipt (cancellation, lent equipment).
+FOLLOW_UP_FIELDS = {"state", "cancel_reason", "return_date", "note"}
+
+
+class InclusionEquipmentHandover(models.Model):
+    _name = "inclusion.equipment.handover"
+    _description = "Equipment handover"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _rec_name = "name"
+
+    name = fields.Char(
+        string="Receipt number", readonly=True, copy=False, default="/", index="trigram"
+    )
+    equipment_id = fields.Many2one(
+        "inclusion.equipment",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        domain="[('state', 'in', ('ready', 'reserved'))]",
+        tracking=True,
+    )
+    company_id = fields.Many2one(related="equipment_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    serial_number = fields.Char(related="equipment_id.serial_number", store=True)
+    equipment_type = fields.Selection(related="equipment_id.equipment_type", store=True)
+    donor_id = fields.Many2one(related="equipment_id.donor_id", store=True, string="Donor")
+    beneficiary_id = fields.Many2one(
+        "inclusion.beneficiary",
+        string="Recipient",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        groups="inclusion_numerique.group_mediator",
+    )
+    # Stored copy of the recipient's contact: accountants see who paid, not the social file.
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Recipient contact",
+        compute="_compute_partner_id",
+        store=True,
+        compute_sudo=True,
+        index=True,
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    mode = fields.Selection(
+        [("sold", "Sold"), ("given", "Given"), ("lent", "Lent")],
+        required=True,
+        default="sold",
+        tracking=True,
+    )
+    return_date = fields.Date(string="Expected return date", tracking=True)
+    price = fields.Monetary(compute="_compute_price", store=True, readonly=False, tracking=True)
+    payment_method = fields.Selection(
+        [
+            ("cash", "Cash"),
+            ("cheque", "Cheque"),
+            ("card", "Card"),
+            ("transfer", "Bank transfer"),
+        ],
+        tracking=True,
+    )
+    amount_received = fields.Monetary(
+        compute="_compute_amount_received",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    state = fields.Selection(
+        [("done", "Handed over"), ("returned", "Returned"), ("cancelled", "Cancelled")],
+        required=True,
+        default="done",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    cancel_reason = fields.Text(readonly=True, copy=False)
+    note = fields.Text(string="Conditions and notes")
+
+    def init(self):
+        # The database, not the ORM, guarantees a single active handover per equipment:
+        # two users saving at the same moment cannot both succeed.
+        self.env.cr.execute(
+            f"""CREATE UNIQUE INDEX IF NOT EXISTS {self._table}_active_equipment_uniq
+                ON {self._table} (equipment_id) WHERE state = 'done'"""
+        )
+
+    @api.depends("beneficiary_id.partner_id")
+    def _compute_partner_id(self):
+        for handover in self:
+            handover.partner_id = handover.beneficiary_id.partner_id
+
+    @api.depends("mode", "company_id")
+    def _compute_price(self):
+        for handover in self:
+            company = handover.company_id or self.env.company
+            handover.price = company.inclusion_equipment_price if handover.mode == "sold" else 0.0
+
+    @api.depends("price")
+    def _compute_amount_received(self):
+        for handover in self:
+            handover.amount_received = handover.price
+
+    @api.constrains("price", "amount_received")
+    def _check_amounts(self):
+        for handover in self:
+            if handover.price < 0 or handover.amount_received < 0:
+                raise ValidationError(
+                    self.env._("The price and the amount received cannot be negative.")
+                )
+
+    @api.constrains("mode", "payment_method", "return_date", "price")
+    def _check_mode(self):
+        for handover in self:
+            if handover.mode == "sold" and handover.price and not handover.payment_method:
+                raise ValidationError(self.env._("Choose how the sale was paid."))
+            if handover.mode == "lent" and not handover.return_date:
+                raise ValidationError(self.env._("Set the expected return date of the loan."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        equipment_ids = [vals.get("equipment_id") for vals in vals_list]
+        equipments = self.env["inclusion.equipment"].browse(equipment_ids)
+        for vals, equipment in zip(vals_list, equipments, strict=True):
+            self._check_can_hand_over(equipment, vals.get("beneficiary_id"))
+            vals["name"] = self._next_receipt_number(equipment.company_id)
+        # Pending state changes (cancellation, return) must reach the unique index first.
+        self.flush_model(["state"])
+        try:
+            handovers = super().create(vals_list)
+            handovers.flush_model()
+        except UniqueViolation as error:
+            raise ValidationError(
+                self.env._("This equipment has just been handed over by another user.")
+            ) from error
+        handovers.equipment_id.sudo().write({"state": "handed_over", "reserved_for_id": False})
+        return handovers
+
+    def _check_can_hand_over(self, equipment, beneficiary_id):
+        equipment = equipment.sudo()
+        beneficiary = self.env["inclusion.beneficiary"].sudo().browse(beneficiary_id)
+        if beneficiary.company_id != equipment.company_id:
+            raise UserError(
+                self.env._(
+                    "%(beneficiary)s and %(equipment)s belong to different companies.",
+                    beneficiary=beneficiary.name,
+                    equipment=equipment.name,
+                )
+            )
+        if equipment.state == "reserved" and equipment.reserved_for_id.id != beneficiary_id:
+            raise UserError(
+                self.env._(
+                    "%(equipment)s is reserved for %(beneficiary)s.",
+                    equipment=equipment.name,
+                    beneficiary=equipment.reserved_for_id.name,
+                )
+            )
+        if equipment.state not in ("ready", "reserved"):
+            state_labels = dict(equipment._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "%(equipment)s cannot be handed over: it is %(state)s.",
+                    equipment=equipment.name,
+                    state=state_labels[equipment.state].lower(),
+                )
+            )
+
+    @api.model
+    def _next_receipt_number(self, company):
+        company = company.sudo()
+        sequences = self.env["ir.sequence"].sudo()
+        sequence = sequences.search(
+            [("code", "=", RECEIPT_SEQUENCE_CODE), ("company_id", "=", company.id)], limit=1
+        )
+        if not sequence:
+            sequence = sequences.create(
+                {
+                    "name": self.env._("Equipment receipts (%s)", company.name),
+                    "code": RECEIPT_SEQUENCE_CODE,
+                    "company_id": company.id,
+                    "prefix": "REC/%(year)s/",
+                    "padding": 5,
+                }
+            )
+        return sequence.next_by_id()
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_write_rights(set(vals))
+        return super().write(vals)
+
+    def _check_write_rights(self, changed):
+        user = self.env.user
+        if changed & PAYMENT_FIELDS and not user.has_group(
+            "inclusion_numerique.group_equipment_accounting"
+        ):
+            raise AccessError(
+                self.env._("Only accountants can change the payment of an issued receipt.")
+            )
+        if changed - PAYMENT_FIELDS - FOLLOW_UP_FIELDS:
+            raise UserError(
+                self.env._(
+                    "An issued receipt cannot be modified: cancel the handover and record "
+                    "a new one."
+                )
+            )
+        if changed & FOLLOW_UP_FIELDS and not user.has_group("inclusion_numerique.group_mediator"):
+            raise AccessError(self.env._("Only mediators can follow up a handover."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(self.env._("A receipt is never deleted: cancel the handover instead."))
+
+    def action_cancel(self, reason):
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for the cancellation."))
+        if any(handover.state != "done" for handover in self):
+            raise UserError(self.env._("Only a current handover can be cancelled."))
+        self.write({"state": "cancelled", "cancel_reason": reason})
+        self.equipment_id.sudo().state = "ready"
+        for handover in self:
+            handover.message_post(
+                body=self.env._(
+                    "Receipt %(receipt)s voided: %(reason)s", receipt=handover.name, reason=reason
+                )
+            )
+
+    def action_open_cancel_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel the handover"),
+            "res_model": "inclusion.equipment.handover.cancel",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_handover_ids": self.ids},
+        }
+
+    def action_mark_returned(self):
+        if any(handover.state != "done" or handover.mode != "lent" for handover in self):
+            raise UserError(self.env._("Only lent equipment can be returned."))
+        self.write({"state": "returned"})
+        self.equipment_id.sudo().state = "returned"
+
+    def action_print_certificate(self):
+        return self.env.ref(
+            "inclusion_numerique_equipment.action_report_equipment_handover"
+        ).report_action(self)
+
+    def _get_invoice_reference(self):
+        """Invoice shown in the sales export; the accounting bridge fills it in."""
+        self.ensure_one()
+        return ""

@@ -1,0 +1,3 @@
+from . import test_equipment
+from . import test_equipment_concurrency
+from . import test_ui

@@ -1,0 +1,2 @@
+from . import test_equipment_candidate
+from . import test_employee

@@ -1,0 +1,2 @@
+from . import test_insertion
+from . import test_ui

@@ -1,0 +1,2 @@
+from . import wizard
+from . import report

@@ -1,0 +1,250 @@
+from odoo import models
+from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import NATIONAL_SOCIAL_STATUS
+from odoo.tools import SQL
+
+# Sheet and columns of the national tool of digital mediators (La Coop de la médiation
+# numérique): its own French layout, whatever the user's language.
+SHEET_NAME = "Activités"
+COLUMNS = [
+    "Date",
+    "Enregistré le",
+    "Dernière modification le",
+    "Prénom du médiateur",
+    "Nom du médiateur",
+    "Rôle",
+    "Type",
+    "Participants",
+    "Bénéficiaire",
+    "Canaux d'accompagnement",
+    "Nom du lieu",
+    "Adresse",
+    "Commune",
+    "Code postal",
+    "Code Insee",
+    "Durée (min)",
+    "Nom de l'atelier",
+    "Matériel numérique utilisé",
+    "Thématique(s) d'accompagnement",
+    "Tags",
+    "Nom de la démarche administrative",
+    "Niveau d'autonomie (ou de l'atelier)",
+    "Bénéficiaire réorienté",
+    "Structure de redirection",
+    "Commune du bénéficiaire",
+    "Code postal du bénéficiaire",
+    "Code Insee du bénéficiaire",
+    "Genre du bénéficiaire",
+    "Tranche d'âge du bénéficiaire",
+    "Statut du bénéficiaire",
+    "Notes supplémentaires",
+]
+TYPE_INDIVIDUAL = "Accompagnement individuel"
+TYPE_WORKSHOP = "Atelier collectif"
+ROLE = "Médiateur"
+ANONYMOUS = "Anonyme"
+YES, NO = "Oui", "Non"
+SEPARATOR = ", "
+FETCH_SIZE = 2000
+
+
+class ReportNationalExportXlsx(models.AbstractModel):
+    """Activities in the layout of the national mediators' tool, one row per person and
+    contact, streamed from the database (xlsxwriter's constant memory mode)."""
+
+    _name = "report.inclusion_numerique.report_national_export_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Export for the national mediators' tool"
+
+    def get_workbook_options(self):
+        return {"constant_memory": True, "default_date_format": "dd/mm/yyyy"}
+
+    def generate_xlsx_report(self, workbook, data, wizards):
+        sheet = workbook.add_worksheet(SHEET_NAME)
+        bold = workbook.add_format({"bold": True})
+        datetime_format = workbook.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+        sheet.write_row(0, 0, COLUMNS, bold)
+        row_index = 0
+        for wizard in wizards:
+            for row in self._export_rows(wizard):
+                row_index += 1
+                sheet.write_datetime(row_index, 0, row[0])
+                sheet.write_datetime(row_index, 1, row[1], datetime_format)
+                sheet.write_datetime(row_index, 2, row[2], datetime_format)
+                sheet.write_row(row_index, 3, row[3:])
+
+    def _labels(self):
+        """{field name: {code: label}} of the selections exported, in French when the
+        language is installed (the national tool is French)."""
+        lang = "fr_FR" if self.env["res.lang"]._lang_get("fr_FR") else self.env.lang
+        support = self.env["inclusion.support"].with_context(lang=lang)
+        workshop = self.env["inclusion.workshop"].with_context(lang=lang)
+        labels = {
+            fname: dict(model._fields[fname]._description_selection(model.env))
+            for model, fnames in (
+                (
+                    support,
+                    [
+                        "place_type",
+                        "equipment_used",
+                        "autonomy",
+                        "orientation",
+                        "person_gender",
+                        "person_age_bracket",
+                        "person_social_status",
+                    ],
+                ),
+                (workshop, ["level"]),
+            )
+            for fname in fnames
+        }
+        place_types = labels["place_type"]
+        labels["place_type"] = {**place_types, None: place_types["activity_place"]}
+        return labels
+
+    def _export_query(self, wizard):
+        """SQL of the rows, restricted by the wizard's filters and the access rules."""
+        report = self.env["inclusion.activity.report"]
+        query = report._search(wizard._activity_domain(), order="date, id")
+        support = self.env["inclusion.support"]
+        themes, domains, organisms = (
+            support._fields[fname]
+            for fname in ("theme_ids", "procedure_domain_ids", "organism_ids")
+        )
+        r = SQL.identifier(query.table)
+        joins = [
+            ("s", "inclusion_support", SQL("s.id = %s.support_id", r)),
+            ("att", "inclusion_attendance", SQL("att.id = %s.attendance_id", r)),
+            ("w", "inclusion_workshop", SQL("w.id = %s.workshop_id", r)),
+            ("mu", "res_users", SQL("mu.id = %s.mediator_id", r)),
+            ("mp", "res_partner", SQL("mp.id = mu.partner_id")),
+            ("b", "inclusion_beneficiary", SQL("b.id = %s.beneficiary_id", r)),
+            ("pl", "inclusion_place", SQL("pl.id = %s.place_id", r)),
+            ("orp", "res_partner", SQL("orp.id = s.orientation_partner_id")),
+            ("th", self._names_by_support(themes, "inclusion_theme"), SQL("th.support_id = s.id")),
+            (
+                "dm",
+                self._names_by_support(domains, "inclusion_theme"),
+                SQL("dm.support_id = s.id"),
+            ),
+            (
+                "og",
+                self._names_by_support(organisms, "inclusion_organism"),
+                SQL("og.support_id = s.id"),
+            ),
+            (
+                "pc",
+                SQL(
+                    """(SELECT session_id, count(*) AS participants
+                          FROM inclusion_attendance
+                         WHERE state IN ('present', 'late')
+                         GROUP BY session_id)"""
+                ),
+                SQL("pc.session_id = %s.session_id", r),
+            ),
+        ]
+        for alias, table, condition in joins:
+            query.add_join("LEFT JOIN", alias, table, condition)
+        return query.select(
+            SQL(
+                """%(r)s.date, COALESCE(s.create_date, att.create_date),
+                   COALESCE(s.write_date, att.write_date), mp.name, %(r)s.kind,
+                   COALESCE(pc.participants, 1), b.name, s.place_type, pl.name, pl.street,
+                   pl.city, pl.zip, %(r)s.duration, w.name, s.equipment_used, th.names,
+                   concat_ws(', ', dm.names, og.names), s.autonomy, w.level, s.orientation,
+                   orp.name, %(r)s.person_city, %(r)s.person_zip, %(r)s.person_gender,
+                   %(r)s.person_age_bracket, %(r)s.person_social_status, s.notes""",
+                r=r,
+            )
+        )
+
+    @staticmethod
+    def _names_by_support(field, table):
+        """Names of the records of a many2many of the support sessions, joined by ", "."""
+        return SQL(
+            """(SELECT rel.%(col1)s AS support_id,
+                       string_agg(t.name, ', ' ORDER BY t.sequence, t.name) AS names
+                  FROM %(rel)s rel JOIN %(table)s t ON t.id = rel.%(col2)s
+                 GROUP BY rel.%(col1)s)""",
+            col1=SQL.identifier(field.column1),
+            col2=SQL.identifier(field.column2),
+            rel=SQL.identifier(field.relation),
+            table=SQL.identifier(table),
+        )
+
+    def _export_rows(self, wizard):
+        """Rows of the sheet, read through a server-side cursor in batches so that memory
+        does not grow with the number of activities."""
+        self.env.flush_all()
+        labels = self._labels()
+        statuses = labels["person_social_status"]
+        sql = self._export_query(wizard)
+        # A named (server-side) cursor streams the result; it lives in the transaction.
+        with self.env.cr._cnx.cursor("inclusion_national_export") as cursor:
+            cursor.itersize = FETCH_SIZE
+            cursor.execute(sql.code, sql.params)
+            for (
+                day,
+                created,
+                written,
+                mediator,
+                kind,
+                participants,
+                beneficiary,
+                place_type,
+                place,
+                street,
+                city,
+                zip_code,
+                duration,
+                workshop,
+                equipment,
+                themes,
+                procedures,
+                autonomy,
+                level,
+                orientation,
+                redirection,
+                person_city,
+                person_zip,
+                gender,
+                age_bracket,
+                status,
+                notes,
+            ) in cursor:
+                first_name, _space, last_name = (mediator or "").partition(" ")
+                is_workshop = kind == "workshop"
+                yield [
+                    day,
+                    created,
+                    written,
+                    first_name,
+                    last_name,
+                    ROLE,
+                    TYPE_WORKSHOP if is_workshop else TYPE_INDIVIDUAL,
+                    participants,
+                    beneficiary or ANONYMOUS,
+                    labels["place_type"].get(place_type, ""),
+                    place or "",
+                    street or "",
+                    city or "",
+                    zip_code or "",
+                    "",
+                    duration,
+                    workshop or "",
+                    labels["equipment_used"].get(equipment, ""),
+                    themes or "",
+                    "",
+                    procedures or "",
+                    labels["level"].get(level, "")
+                    if is_workshop
+                    else labels["autonomy"].get(autonomy, ""),
+                    YES if orientation else NO,
+                    redirection or labels["orientation"].get(orientation, ""),
+                    person_city or "",
+                    person_zip or "",
+                    "",
+                    labels["person_gender"].get(gender, ""),
+                    labels["person_age_bracket"].get(age_bracket, ""),
+                    statuses.get(NATIONAL_SOCIAL_STATUS.get(status, status), ""),
+                    notes or "",
+                ]

@@ -1,0 +1,1 @@
+from . import equipment_sales_xlsx

@@ -1,0 +1,2 @@
+from . import test_equipment_figures
+from . import test_sales_export

@@ -1,0 +1,40 @@
+import io
+
+import openpyxl
+
+from odoo.addons.inclusion_numerique_equipment.tests.common import EquipmentCase
+from odoo.tests import tagged
+
+
+@tagged("post_install", "-at_install")
+class TestSalesExport(EquipmentCase):
+    def test_sales_xlsx_export(self):
+        handover = self._hand_over(self._new_equipment("SN-XLSX"), payment_method="cheque")
+        content, report_type = (
+            self.env["ir.actions.report"]
+            .with_user(self.accountant)
+            .with_context(lang="fr_FR")
+            ._render_xlsx(
+                "inclusion_numerique_report_equipment.sales_xlsx", handover.ids, {}
+            )
+        )
+        self.assertEqual(report_type, "xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        rows = list(sheet.iter_rows(values_only=True))
+        self.assertEqual(
+            rows[0],
+            (
+                "Date",
+                "Numéro de reçu",
+                "Destinataire",
+                "Matériel",
+                "Numéro de série",
+                "Montant",
+                "Mode de paiement",
+                "Facture",
+            ),
+        )
+        self.assertEqual(
+            rows[1][1:7],
+            (handover.name, "Fatou Diallo", handover.equipment_id.name, "SN-XLSX", 20, "Chèque"),
+        )

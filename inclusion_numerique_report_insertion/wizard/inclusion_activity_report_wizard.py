@@ -1,0 +1,96 @@
+from odoo import api, models
+from odoo.addons.inclusion_numerique_insertion.models.inclusion_exit_reason import (
+    DYNAMIC_EXIT_CATEGORIES,
+)
+
+
+class InclusionActivityReportWizard(models.TransientModel):
+    """Insertion entries, exits and training hours in the yearly report."""
+
+    _inherit = "inclusion.activity.report.wizard"
+
+    def _get_figures(self):
+        return {**super()._get_figures(), "insertion": self._insertion_figures()}
+
+    def _insertion_figures(self):
+        """Entries into and exits from insertion contracts in the period, exits by
+        category, sorties dynamiques rate and training hours of the insertion employees
+        in workshops on work time. The structure's figures, as the State asks for them."""
+        period = [
+            ("date", ">=", self.date_from),
+            ("date", "<=", self.date_to),
+            ("company_id", "=", self.company_id.id),
+        ]
+        groups = self.env["inclusion.insertion.report"]._read_group(
+            period, ["event", "exit_category"], ["__count"]
+        )
+        exits = {category: count for event, category, count in groups if event == "exit"}
+        counted = sum(count for category, count in exits.items() if category != "withdrawn")
+        dynamic = sum(exits.get(category, 0) for category in DYNAMIC_EXIT_CATEGORIES)
+        employees = (
+            self.env["hr.contract"]
+            .search(
+                [
+                    ("is_insertion", "=", True),
+                    ("company_id", "=", self.company_id.id),
+                    ("state", "!=", "cancel"),
+                    ("date_start", "<=", self.date_to),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", self.date_from),
+                ]
+            )
+            .employee_id
+        )
+        hours = employees._get_workshop_training_hours(*self._utc_bounds())
+        categories = (
+            self.env["hr.contract"]._fields["exit_category"]._description_selection(self.env)
+        )
+        return {
+            "entries": sum(count for event, _category, count in groups if event == "entry"),
+            "exits": sum(exits.values()),
+            "exits_by_category": [
+                {"key": code, "label": label, "count": exits.get(code, 0)}
+                for code, label in categories
+            ],
+            "counted_exits": counted,
+            "dynamic_exits": dynamic,
+            "dynamic_exit_rate": 100.0 * dynamic / counted if counted else 0.0,
+            "employees": len(employees),
+            "training_hours": sum(hours.values()),
+        }
+
+    @api.model
+    def _summary_sections(self, figures):
+        insertion = figures["insertion"]
+        return [
+            *super()._summary_sections(figures),
+            (
+                self.env._("Insertion"),
+                [
+                    (self.env._("Entries"), insertion["entries"], "int"),
+                    (self.env._("Exits"), insertion["exits"], "int"),
+                    *(
+                        (row["label"], row["count"], "int")
+                        for row in insertion["exits_by_category"]
+                    ),
+                    (self.env._("Counted exits"), insertion["counted_exits"], "int"),
+                    (self.env._("Dynamic exits"), insertion["dynamic_exits"], "int"),
+                    (
+                        self.env._("Dynamic exit rate"),
+                        insertion["dynamic_exit_rate"],
+                        "percent",
+                    ),
+                    (
+                        self.env._("Insertion employees (contract in the period)"),
+                        insertion["employees"],
+                        "int",
+                    ),
+                    (
+                        self.env._("Training hours in workshops on work time"),
+                        insertion["training_hours"],
+                        "hours",
+                    ),
+                ],
+            ),
+        ]

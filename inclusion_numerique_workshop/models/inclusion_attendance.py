@@ -1,0 +1,89 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+ATTENDANCE_STATES = [
+    ("present", "Present"),
+    ("absent", "Absent"),
+    ("excused", "Excused"),
+    ("late", "Late"),
+]
+# Marks that count as attending a session (hours, completion, training time).
+ATTENDED_STATES = ("present", "late")
+
+
+class InclusionAttendance(models.Model):
+    _name = "inclusion.attendance"
+    _description = "Workshop attendance"
+    _order = "date desc, session_id, id"
+    _rec_name = "beneficiary_id"
+
+    session_id = fields.Many2one(
+        "inclusion.workshop.session", required=True, ondelete="cascade", index=True
+    )
+    registration_id = fields.Many2one(
+        "inclusion.workshop.registration", required=True, ondelete="cascade", index=True
+    )
+    state = fields.Selection(ATTENDANCE_STATES, string="Attendance")
+    beneficiary_id = fields.Many2one(
+        related="registration_id.beneficiary_id", store=True, index=True
+    )
+    # Cascade as the session does: with "set null", deleting a workshop could update an
+    # attendance row whose session PostgreSQL has just deleted (the order of the cascades).
+    workshop_id = fields.Many2one(
+        related="session_id.workshop_id", store=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="session_id.company_id", store=True, index=True)
+    employee_id = fields.Many2one(
+        related="registration_id.employee_id",
+        store=True,
+        index="btree_not_null",
+        string="Insertion employee",
+    )
+    date = fields.Datetime(related="session_id.date_begin", store=True)
+    is_work_time = fields.Boolean(
+        related="workshop_id.is_work_time", store=True, string="On work time"
+    )
+    subgroup = fields.Integer(related="registration_id.subgroup")
+    attended_hours = fields.Float(
+        compute="_compute_attended_hours",
+        store=True,
+        help="Duration of the session when the participant attended it (present or late).",
+    )
+
+    _sql_constraints = [
+        (
+            "session_registration_unique",
+            "unique(session_id, registration_id)",
+            "A participant appears only once in the roll call of a session.",
+        ),
+    ]
+
+    @api.depends("state", "session_id.duration")
+    def _compute_attended_hours(self):
+        for attendance in self:
+            attended = attendance.state in ATTENDED_STATES
+            attendance.attended_hours = attendance.session_id.duration if attended else 0.0
+
+    @api.constrains("session_id", "registration_id", "state")
+    def _check_registration(self):
+        for attendance in self:
+            session = attendance.session_id
+            registration = attendance.registration_id
+            if session.state == "cancelled":
+                raise ValidationError(
+                    self.env._(
+                        "The session %(session)s is cancelled: no attendance can be recorded.",
+                        session=session.display_name,
+                    )
+                )
+            if registration.workshop_id != session.workshop_id or registration.state in (
+                "waiting",
+                "cancelled",
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is not registered for the workshop %(workshop)s.",
+                        name=registration.beneficiary_id.name,
+                        workshop=session.workshop_id.name,
+                    )
+                )

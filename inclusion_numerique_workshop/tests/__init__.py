@@ -1,0 +1,3 @@
+from . import test_workshop
+from . import test_workshop_concurrency
+from . import test_ui
