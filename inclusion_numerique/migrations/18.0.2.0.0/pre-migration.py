@@ -50,6 +50,8 @@ def migrate(cr, version):
     kept = _defined_names("inclusion_numerique")
     for addon in SPLIT_ADDONS:
         names = tuple(_defined_names(addon) - kept)
+        if not names:
+            continue
         cr.execute(
             """UPDATE ir_model_data old SET module = %s
                 WHERE old.module = 'inclusion_numerique' AND old.name IN %s
