@@ -30,15 +30,25 @@ check_odoo_source() {
     fi
 }
 
-# Debian packages named in Odoo's debian/control (first installable alternative).
+# Debian packages named in Odoo's debian/control: of each group of alternatives, the one
+# installed, else the first installable (apt-cache is slow: asked only when none is there).
 odoo_debian_packages() {
+    local installed
+    installed=$(dpkg-query -W -f='${Package} ${Status}\n' 2>/dev/null | awk '/ok installed$/ { print $1 }')
     sed -n '/^Package: odoo/,/^Pre-Depends/p' "$ODOO_SRC/debian/control" \
         | sed -n '/^Depends:/,/^Pre-Depends/p' | grep -v -e '^#' -e '^ *#' -e ':' \
         | tr -d ' ' | sed 's/,$//' | grep -v '^\${' | grep -v '^$' \
         | while IFS= read -r alternatives; do
+            found=
             for pkg in ${alternatives//|/ }; do
-                if apt-cache show "$pkg" >/dev/null 2>&1; then echo "$pkg"; break; fi
+                if grep -qx "$pkg" <<<"$installed"; then found=$pkg; break; fi
             done
+            if [ -z "$found" ]; then
+                for pkg in ${alternatives//|/ }; do
+                    if apt-cache show "$pkg" >/dev/null 2>&1; then found=$pkg; break; fi
+                done
+            fi
+            if [ -n "$found" ]; then echo "$found"; fi
         done
 }
 

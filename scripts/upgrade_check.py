@@ -1,8 +1,12 @@
 """Upgrade test, data side: what a database holds before the upgrade, then the comparison.
 
 Run by scripts/upgrade_test.sh:
+    python upgrade_check.py -c CONF -d DB fill --json BEFORE.json
     python upgrade_check.py -c CONF -d DB record --json BEFORE.json --modules OLD,ADDONS
     python upgrade_check.py -c CONF -d DB check --json BEFORE.json --addons NEW,ADDONS
+
+`fill` adds, with the old code, what the demo data lacks: sold handovers invoiced by the
+accounting bridge, one cancelled (credit note).
 
 `record` reads, with plain SQL so that the old and the new code see the same thing:
 - the row count of every table of the old add-ons (inclusion_* tables, relation tables);
@@ -21,7 +25,7 @@ import re
 import sys
 from pathlib import Path
 
-from odoo_env import database_cursor, parse_args
+from odoo_env import database_cursor, parse_args, superuser_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SAMPLE_SIZE = 20
@@ -56,7 +60,7 @@ EXTENDED_BUSINESS_MODELS = ("hr.contract", "hr.employee", "account.move")
 
 
 def add_arguments(parser):
-    parser.add_argument("action", choices=("record", "check"))
+    parser.add_argument("action", choices=("fill", "record", "check"))
     parser.add_argument("--json", required=True, help="file of the values recorded before")
     parser.add_argument("--modules", default="", help="record: the old add-ons")
     parser.add_argument("--addons", default="", help="check: the add-ons that must be installed")
@@ -96,6 +100,42 @@ def json_safe(value):
     if isinstance(value, (list, tuple)):
         return [json_safe(item) for item in value]
     return str(value)
+
+
+# ---------------------------------------------------------------------------------------
+# What the demo data lacks and a customer's database has (run with the old code)
+# ---------------------------------------------------------------------------------------
+
+
+def fill(env):
+    """Sold handovers made through the accounting bridge: their invoice and payment, and a
+    cancelled one with its credit note (the demo handovers predate the bridge)."""
+    handovers = env["inclusion.equipment.handover"]
+    if "invoice_id" not in handovers._fields:
+        print("Fill: no accounting bridge, nothing to add")
+        return
+    equipment = env["inclusion.equipment"].search([("state", "=", "ready")], order="id", limit=3)
+    beneficiaries = env["inclusion.beneficiary"].search(
+        [("company_id", "=", equipment[:1].company_id.id)], order="id", limit=len(equipment)
+    )
+    handovers = handovers.create(
+        [
+            {
+                "equipment_id": item.id,
+                "beneficiary_id": beneficiary.id,
+                "mode": "sold",
+                "payment_method": method,
+            }
+            for item, beneficiary, method in zip(
+                equipment, beneficiaries, ("cash", "cheque", "card"), strict=False
+            )
+        ]
+    )
+    handovers[-1:].action_cancel("Upgrade test: a cancelled sale")
+    print(
+        f"Fill: {len(handovers)} sold handovers, {len(handovers.invoice_id)} invoices,"
+        f" {len(handovers.payment_id)} payments, {len(handovers.credit_note_id)} credit notes"
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -562,6 +602,10 @@ def check(cr, args):
 
 def main():
     args = parse_args(__doc__, add_arguments)
+    if args.action == "fill":
+        with superuser_env(__doc__, args=args) as env:
+            fill(env)
+        return 0
     with database_cursor(__doc__, args=args) as cr:
         if args.action == "record":
             record(cr, args)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make upgrade-test (also run by `make test`): a database of the previous release, built
-# from git with its demo data, upgraded the way a customer does it (odoo-bin -u
+# from git with its demo data (and a few invoiced sales, see upgrade_check.py), upgraded the way a customer does it (odoo-bin -u
 # inclusion_numerique with the current add-ons); every add-on of the new layout must be
 # installed, and the counts and a sample of values must be the same as before
 # (scripts/upgrade_check.py prints the PASS/FAIL table). Exits non-zero on failure.
@@ -34,7 +34,9 @@ fi || die "la création de la base $db a échoué (voir le journal ci-dessus)."
 install_addons "$old_conf" "$db" "$UPGRADE_FROM_ADDONS${EXTRA_MODULES:+,$EXTRA_MODULES}" \
     || die "l'installation de la version précédente a échoué (voir le journal ci-dessus)."
 
-info "Relevé des données avant la mise à jour"
+info "Données qu'une base de client a et la démo non (ventes facturées, un avoir), puis relevé"
+"$PYTHON" "$PROJECT_DIR/scripts/upgrade_check.py" -c "$old_conf" -d "$db" fill \
+    --json "$work/before.json" || die "l'ajout de données à la version précédente a échoué."
 "$PYTHON" "$PROJECT_DIR/scripts/upgrade_check.py" -c "$old_conf" -d "$db" record \
     --json "$work/before.json" --modules "$UPGRADE_FROM_ADDONS" \
     || die "le relevé des données a échoué (voir ci-dessus)."
