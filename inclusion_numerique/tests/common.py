@@ -7,6 +7,7 @@ class InclusionCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls._load_french()
         cls.company = cls.env.company
         cls.company_b = cls.env["res.company"].create({"name": "CCAS de Stains"})
         cls.mediator = cls._new_user("mediator", "inclusion_numerique.group_mediator")
@@ -19,6 +20,19 @@ class InclusionCase(TransactionCase):
         cls.mediator_b = cls._new_user(
             "mediator_b", "inclusion_numerique.group_mediator", company=cls.company_b
         )
+
+    @classmethod
+    def _load_french(cls):
+        """The users speak French and the tests read French messages, whatever language
+        the database was created in: activate French and load the add-ons' terms."""
+        if cls.env["res.lang"].search_count([("code", "=", "fr_FR")]):  # not cached
+            return
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        addons = cls.env["ir.module.module"].search(
+            [("state", "=", "installed"), ("name", "=like", "inclusion_numerique%")]
+        )
+        addons._update_translations(["fr_FR"])
+        cls.env.registry.clear_cache("templates")  # reports compiled before, in English
 
     @classmethod
     def _new_user(cls, login, groups, company=None):

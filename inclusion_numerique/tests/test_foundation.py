@@ -64,14 +64,11 @@ class TestFoundation(InclusionCase):
         with self.assertRaises(AccessError):
             beneficiary.with_user(self.mediator_b).read(["name"])
 
-    def test_settings_validate_in_french(self):
+    def test_settings_offer_each_capability(self):
         with self.assertRaises(AccessError):
             self.env["res.config.settings"].with_user(self.manager).create({})
-        settings = self.env["res.config.settings"].with_user(self.env.ref("base.user_admin"))
-        settings.create({"inclusion_attendance_threshold": 75}).execute()
-        self.assertEqual(self.company.inclusion_attendance_threshold, 75)
-        french_company = self.company.with_context(lang="fr_FR")
-        with self.assertRaisesRegex(ValidationError, "seuil de présence doit être compris"):
-            french_company.inclusion_attendance_threshold = 120
-        with self.assertRaisesRegex(ValidationError, "prix de vente .* négatif"):
-            french_company.inclusion_equipment_price = -5
+        arch = self.env.ref("inclusion_numerique.res_config_settings_view_form").arch
+        for addon in ("workshop", "insertion", "equipment", "report"):
+            field = self.env["res.config.settings"]._fields[f"module_inclusion_numerique_{addon}"]
+            self.assertEqual(field.type, "boolean")
+            self.assertIn(field.name, arch)

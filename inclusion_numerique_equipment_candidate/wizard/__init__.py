@@ -1,1 +1,2 @@
-from . import inclusion_equipment_candidate
+from . import inclusion_equipment_candidate_line
+from . import inclusion_equipment_candidate_wizard
