@@ -1,5 +1,7 @@
 from odoo import Command, api, fields, models
-from odoo.addons.inclusion_numerique_equipment.models.inclusion_equipment_handover import PAYMENT_FIELDS
+from odoo.addons.inclusion_numerique_equipment.models.inclusion_equipment_handover import (
+    PAYMENT_FIELDS,
+)
 from odoo.exceptions import UserError
 
 ACCOUNTING_GROUP = "account.group_account_invoice"

@@ -313,7 +313,9 @@ class TestInsertionExit(InsertionCase):
                 date_start="2025-01-01",
                 date_end="2025-12-31",
                 exit_date="2025-12-31",
-                exit_reason_id=self.env.ref(f"inclusion_numerique_insertion.exit_reason_{code}").id,
+                exit_reason_id=self.env.ref(
+                    f"inclusion_numerique_insertion.exit_reason_{code}"
+                ).id,
             )
         report = self.env["inclusion.insertion.report"].with_user(self.manager)
         domain = [("employee_id.name", "like", "Salarié")]

@@ -14,9 +14,7 @@ class TestSalesExport(EquipmentCase):
             self.env["ir.actions.report"]
             .with_user(self.accountant)
             .with_context(lang="fr_FR")
-            ._render_xlsx(
-                "inclusion_numerique_report_equipment.sales_xlsx", handover.ids, {}
-            )
+            ._render_xlsx("inclusion_numerique_report_equipment.sales_xlsx", handover.ids, {})
         )
         self.assertEqual(report_type, "xlsx")
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active

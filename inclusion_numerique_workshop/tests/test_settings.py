@@ -1,7 +1,6 @@
+from odoo.addons.inclusion_numerique.tests.common import InclusionCase
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
-
-from odoo.addons.inclusion_numerique.tests.common import InclusionCase
 
 
 @tagged("post_install", "-at_install")
