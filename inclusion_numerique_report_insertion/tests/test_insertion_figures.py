@@ -31,7 +31,8 @@ class TestInsertionFigures(ReportCase):
                 "is_insertion": True,
                 "date_start": start,
                 "exit_date": exit_date,
-                "exit_reason_id": reason and ref(f"inclusion_numerique_insertion.exit_reason_{reason}").id,
+                "exit_reason_id": reason
+                and ref(f"inclusion_numerique_insertion.exit_reason_{reason}").id,
             }
 
         cls.contracts = cls.env["hr.contract"].create(
