@@ -1,2 +1,2 @@
-from . import wizard
+from . import models
 from . import report

@@ -71,6 +71,9 @@ CONSENT_SCOPES = [
     ("support", "Support and anonymous statistics"),
     ("support_sharing", "Support, statistics and sharing with the referring partner"),
 ]
+# Scopes under which the person's name and notes may leave the structure (exports);
+# under the others, only anonymous statistics do.
+NAMED_SHARING_CONSENT_SCOPES = ("support_sharing",)
 # Data that may only be stored once the person has consented to its processing.
 SOCIAL_DATA_FIELDS = [
     "birthdate",
@@ -110,6 +113,19 @@ def age_bracket_on(birthdate, birth_year, on_date):
     else:
         return "unknown"
     return next((code for limit, code in AGE_BRACKET_LIMITS if age < limit), "70_plus")
+
+
+def bracket_case_sql(value, limits, last, null_code=None):
+    """SQL CASE giving the code of the bracket of `value` (an SQL expression) from the
+    same (exclusive upper limit, code) list as the Python rule, so both always agree."""
+    whens = [SQL("WHEN %s IS NULL THEN %s", value, null_code)] if null_code else []
+    whens += [SQL("WHEN %s < %s THEN %s", value, limit, code) for limit, code in limits]
+    return SQL("(CASE %s ELSE %s END)::varchar", SQL(" ").join(whens), last)
+
+
+def age_bracket_sql(years):
+    """SQL twin of age_bracket_on, given the age in years as an SQL expression."""
+    return bracket_case_sql(years, AGE_BRACKET_LIMITS, "70_plus", null_code="unknown")
 
 
 class InclusionBeneficiary(models.Model):

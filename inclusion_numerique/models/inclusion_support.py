@@ -5,7 +5,13 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .inclusion_beneficiary import AGE_BRACKETS, GENDERS, SOCIAL_STATUSES, age_bracket_on
+from .inclusion_beneficiary import (
+    AGE_BRACKETS,
+    GENDERS,
+    SOCIAL_STATUSES,
+    age_bracket_on,
+    bracket_case_sql,
+)
 
 SUPPORT_KINDS = [
     ("individual", "Individual support"),
@@ -60,6 +66,22 @@ DURATION_BUCKETS = [
     ("60_120", "1 h – 2 h"),
     ("120_plus", "2 h and more"),
 ]
+# Upper duration limit (minutes, exclusive) of each bucket, the last one being open.
+DURATION_BUCKET_LIMITS = [(30, "under_30"), (60, "30_60"), (120, "60_120")]
+# Time zone of the dates of activity when the mediator has none (French structures).
+DEFAULT_TZ = "Europe/Paris"
+
+
+def duration_bucket_of(minutes):
+    """Statistics bucket code of a duration in minutes."""
+    return next((code for limit, code in DURATION_BUCKET_LIMITS if minutes < limit), "120_plus")
+
+
+def duration_bucket_sql(minutes):
+    """SQL twin of duration_bucket_of, given the minutes as an SQL expression."""
+    return bracket_case_sql(minutes, DURATION_BUCKET_LIMITS, "120_plus")
+
+
 MAX_DURATION = 12 * 60
 FOLLOWUP_DELAY_DAYS = 7
 
@@ -198,16 +220,7 @@ class InclusionSupport(models.Model):
     @api.depends("duration")
     def _compute_duration_bucket(self):
         for support in self:
-            minutes = support.duration
-            support.duration_bucket = (
-                "under_30"
-                if minutes < 30
-                else "30_60"
-                if minutes < 60
-                else "60_120"
-                if minutes < 120
-                else "120_plus"
-            )
+            support.duration_bucket = duration_bucket_of(support.duration)
 
     @api.depends("start", "duration")
     def _compute_stop(self):
@@ -222,9 +235,7 @@ class InclusionSupport(models.Model):
     @api.depends("start", "mediator_id.tz")
     def _compute_date(self):
         for support in self:
-            tz = pytz.timezone(
-                support.mediator_id.tz or self.env.context.get("tz") or "Europe/Paris"
-            )
+            tz = pytz.timezone(support.mediator_id.tz or self.env.context.get("tz") or DEFAULT_TZ)
             support.date = support.start and pytz.utc.localize(support.start).astimezone(tz).date()
 
     @api.depends(

@@ -1,3 +1,4 @@
+from . import inclusion_activity_figures
 from . import inclusion_activity_report
 from . import report_activity
 from . import report_activity_xlsx

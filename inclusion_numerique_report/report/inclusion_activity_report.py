@@ -3,10 +3,16 @@ from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import (
     AGE_BRACKETS,
     GENDERS,
     SOCIAL_STATUSES,
+    age_bracket_sql,
 )
 from odoo.addons.inclusion_numerique.models.inclusion_support import (
+    DEFAULT_TZ,
     DURATION_BUCKETS,
     SUPPORT_KINDS,
+    duration_bucket_sql,
+)
+from odoo.addons.inclusion_numerique_workshop.models.inclusion_attendance import (
+    ATTENDED_STATES,
 )
 from odoo.tools import SQL
 
@@ -19,7 +25,11 @@ ATTENDANCE_ROW_ID = "a.id * 2 + 1"
 
 class InclusionActivityReport(models.Model):
     """One row per person and contact: each support session done, and each presence
-    (present or late) at a closed workshop session."""
+    (present or late) at a closed workshop session.
+
+    A row names its person, and shows their dimensions, only when the person belongs to
+    the row's company: a record linking another structure's beneficiary (made before
+    links were checked) counts as a contact with an unknown person."""
 
     _name = "inclusion.activity.report"
     _description = "Activity analysis"
@@ -63,6 +73,7 @@ class InclusionActivityReport(models.Model):
             "social_status",
             "is_qpv",
             "partner_id",
+            "company_id",
         ],
         "res.partner": ["city", "zip", "tz"],
     }
@@ -139,10 +150,11 @@ class InclusionActivityReport(models.Model):
             )
 
     def _support_rows(self):
-        """Support sessions done (appointments missed or excused are no contact)."""
+        """Support sessions done (appointments missed or excused are no contact), with
+        the person's dimensions from the session's own snapshot."""
         return SQL(
             """
-            SELECT %s AS id,
+            SELECT %(row_id)s AS id,
                    s.id AS support_id,
                    NULL::integer AS attendance_id,
                    NULL::integer AS workshop_id,
@@ -154,19 +166,35 @@ class InclusionActivityReport(models.Model):
                    s.duration_bucket::varchar AS duration_bucket,
                    s.place_id AS place_id,
                    s.mediator_id AS mediator_id,
-                   s.beneficiary_id AS beneficiary_id,
+                   b.id AS beneficiary_id,
                    s.beneficiary_id IS NULL AS is_anonymous,
-                   s.person_gender::varchar AS person_gender,
-                   s.person_age_bracket::varchar AS person_age_bracket,
-                   s.person_social_status::varchar AS person_social_status,
-                   s.person_city AS person_city,
-                   s.person_zip AS person_zip,
-                   COALESCE(s.person_qpv, FALSE) AS person_qpv,
+                   %(gender)s AS person_gender,
+                   %(age_bracket)s AS person_age_bracket,
+                   %(status)s AS person_social_status,
+                   CASE WHEN own.known THEN s.person_city END AS person_city,
+                   CASE WHEN own.known THEN s.person_zip END AS person_zip,
+                   own.known AND COALESCE(s.person_qpv, FALSE) AS person_qpv,
                    s.company_id AS company_id
               FROM inclusion_support s
+              LEFT JOIN inclusion_beneficiary b
+                     ON b.id = s.beneficiary_id AND b.company_id = s.company_id
+             CROSS JOIN LATERAL (
+                   SELECT s.beneficiary_id IS NULL OR b.id IS NOT NULL AS known
+             ) own
              WHERE s.state = 'done'
             """,
-            SQL(SUPPORT_ROW_ID),
+            row_id=SQL(SUPPORT_ROW_ID),
+            **{
+                key: SQL(
+                    "(CASE WHEN own.known THEN %s ELSE 'unknown' END)::varchar",
+                    SQL.identifier("s", fname),
+                )
+                for key, fname in (
+                    ("gender", "person_gender"),
+                    ("age_bracket", "person_age_bracket"),
+                    ("status", "person_social_status"),
+                )
+            },
         )
 
     def _attendance_rows(self):
@@ -174,7 +202,7 @@ class InclusionActivityReport(models.Model):
         with the person's age bracket on that day (as support sessions have it)."""
         return SQL(
             """
-            SELECT %s AS id,
+            SELECT %(row_id)s AS id,
                    NULL::integer AS support_id,
                    a.id AS attendance_id,
                    ws.workshop_id AS workshop_id,
@@ -183,23 +211,13 @@ class InclusionActivityReport(models.Model):
                    'workshop'::varchar AS kind,
                    minutes.minutes AS duration,
                    minutes.minutes / 60.0 AS hours,
-                   CASE WHEN minutes.minutes < 30 THEN 'under_30'
-                        WHEN minutes.minutes < 60 THEN '30_60'
-                        WHEN minutes.minutes < 120 THEN '60_120'
-                        ELSE '120_plus' END::varchar AS duration_bucket,
+                   %(duration_bucket)s AS duration_bucket,
                    NULL::integer AS place_id,
                    w.user_id AS mediator_id,
-                   a.beneficiary_id AS beneficiary_id,
+                   b.id AS beneficiary_id,
                    FALSE AS is_anonymous,
                    COALESCE(b.gender, 'unknown')::varchar AS person_gender,
-                   CASE WHEN age.years IS NULL THEN 'unknown'
-                        WHEN age.years < 12 THEN 'under_12'
-                        WHEN age.years < 18 THEN '12_17'
-                        WHEN age.years < 25 THEN '18_24'
-                        WHEN age.years < 40 THEN '25_39'
-                        WHEN age.years < 60 THEN '40_59'
-                        WHEN age.years < 70 THEN '60_69'
-                        ELSE '70_plus' END::varchar AS person_age_bracket,
+                   %(age_bracket)s AS person_age_bracket,
                    COALESCE(b.social_status, 'unknown')::varchar AS person_social_status,
                    bp.city AS person_city,
                    bp.zip AS person_zip,
@@ -208,12 +226,13 @@ class InclusionActivityReport(models.Model):
               FROM inclusion_attendance a
               JOIN inclusion_workshop_session ws ON ws.id = a.session_id AND ws.state = 'done'
               JOIN inclusion_workshop w ON w.id = ws.workshop_id
-              JOIN inclusion_beneficiary b ON b.id = a.beneficiary_id
-              JOIN res_partner bp ON bp.id = b.partner_id
+              LEFT JOIN inclusion_beneficiary b
+                     ON b.id = a.beneficiary_id AND b.company_id = ws.company_id
+              LEFT JOIN res_partner bp ON bp.id = b.partner_id
               LEFT JOIN res_users u ON u.id = w.user_id
               LEFT JOIN res_partner up ON up.id = u.partner_id
              CROSS JOIN LATERAL (
-                   SELECT (timezone(COALESCE(up.tz, 'Europe/Paris'),
+                   SELECT (timezone(COALESCE(up.tz, %(default_tz)s),
                                     ws.date_begin AT TIME ZONE 'UTC'))::date AS day
              ) day
              CROSS JOIN LATERAL (
@@ -226,7 +245,11 @@ class InclusionActivityReport(models.Model):
                                     THEN date_part('year', day.day) - b.birth_year
                           END AS years
              ) age
-             WHERE a.state IN ('present', 'late')
+             WHERE a.state IN %(attended)s
             """,
-            SQL(ATTENDANCE_ROW_ID),
+            row_id=SQL(ATTENDANCE_ROW_ID),
+            duration_bucket=duration_bucket_sql(SQL("minutes.minutes")),
+            age_bracket=age_bracket_sql(SQL("age.years")),
+            default_tz=DEFAULT_TZ,
+            attended=tuple(ATTENDED_STATES),
         )

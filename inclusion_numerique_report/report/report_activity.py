@@ -10,10 +10,11 @@ class ReportActivity(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         wizards = self.env["inclusion.activity.report.wizard"].browse(docids)
+        service = self.env["inclusion.activity.figures"]
         reports = []
         for wizard in wizards:
-            figures = wizard._get_figures()
-            reports.append((figures, wizard._summary_sections(figures)))
+            figures = service._get_figures(wizard._criteria())
+            reports.append((figures, service._summary_sections(figures)))
         return {
             "doc_ids": docids,
             "doc_model": "inclusion.activity.report.wizard",

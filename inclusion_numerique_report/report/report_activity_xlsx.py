@@ -17,13 +17,14 @@ class ReportActivityXlsx(models.AbstractModel):
             "percent": workbook.add_format({"num_format": "0.0"}),
             "amount": workbook.add_format({"num_format": "#,##0.00"}),
         }
+        service = self.env["inclusion.activity.figures"]
         for wizard in wizards:
-            figures = wizard._get_figures()
+            figures = service._get_figures(wizard._criteria())
             sheet = workbook.add_worksheet(self.env._("Activity report")[:31])
             sheet.set_column(0, 0, 48)
             sheet.set_column(1, 3, 14)
             row = self._write_heading(sheet, figures, formats)
-            for title, lines in wizard._summary_sections(figures):
+            for title, lines in service._summary_sections(figures):
                 sheet.write(row, 0, title, formats["header"])
                 row += 1
                 for label, value, kind in lines:

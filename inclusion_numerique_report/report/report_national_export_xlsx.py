@@ -1,5 +1,11 @@
 from odoo import models
-from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import NATIONAL_SOCIAL_STATUS
+from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import (
+    NAMED_SHARING_CONSENT_SCOPES,
+    NATIONAL_SOCIAL_STATUS,
+)
+from odoo.addons.inclusion_numerique_workshop.models.inclusion_attendance import (
+    ATTENDED_STATES,
+)
 from odoo.tools import SQL
 
 # Sheet and columns of the national tool of digital mediators (La Coop de la médiation
@@ -49,7 +55,10 @@ FETCH_SIZE = 2000
 
 class ReportNationalExportXlsx(models.AbstractModel):
     """Activities in the layout of the national mediators' tool, one row per person and
-    contact, streamed from the database (xlsxwriter's constant memory mode)."""
+    contact, streamed from the database (xlsxwriter's constant memory mode).
+
+    A person's name and the notes leave the structure only when the person consented to
+    sharing; the other rows are anonymous, with their statistical dimensions kept."""
 
     _name = "report.inclusion_numerique.report_national_export_xlsx"
     _inherit = "report.report_xlsx.abstract"
@@ -136,8 +145,9 @@ class ReportNationalExportXlsx(models.AbstractModel):
                 SQL(
                     """(SELECT session_id, count(*) AS participants
                           FROM inclusion_attendance
-                         WHERE state IN ('present', 'late')
-                         GROUP BY session_id)"""
+                         WHERE state IN %s
+                         GROUP BY session_id)""",
+                    tuple(ATTENDED_STATES),
                 ),
                 SQL("pc.session_id = %s.session_id", r),
             ),
@@ -148,12 +158,15 @@ class ReportNationalExportXlsx(models.AbstractModel):
             SQL(
                 """%(r)s.date, COALESCE(s.create_date, att.create_date),
                    COALESCE(s.write_date, att.write_date), mp.name, %(r)s.kind,
-                   COALESCE(pc.participants, 1), b.name, s.place_type, pl.name, pl.street,
+                   COALESCE(pc.participants, 1), CASE WHEN %(named)s THEN b.name END,
+                   s.place_type, pl.name, pl.street,
                    pl.city, pl.zip, %(r)s.duration, w.name, s.equipment_used, th.names,
                    concat_ws(', ', dm.names, og.names), s.autonomy, w.level, s.orientation,
                    orp.name, %(r)s.person_city, %(r)s.person_zip, %(r)s.person_gender,
-                   %(r)s.person_age_bracket, %(r)s.person_social_status, s.notes""",
+                   %(r)s.person_age_bracket, %(r)s.person_social_status,
+                   CASE WHEN %(named)s THEN s.notes END""",
                 r=r,
+                named=SQL("b.consent_scope IN %s", NAMED_SHARING_CONSENT_SCOPES),
             )
         )
 

@@ -29,6 +29,8 @@ class ReportCase(InclusionCase):
             [
                 {
                     **consent,
+                    # Fatima agreed to her name leaving the structure, Karim did not.
+                    "consent_scope": "support_sharing",
                     "name": "Fatima Benali",
                     "birthdate": date(1960, 5, 12),
                     "gender": "female",

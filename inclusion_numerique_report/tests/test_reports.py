@@ -1,10 +1,19 @@
 import io
-from datetime import datetime
+from datetime import date, datetime
 
 import openpyxl
 
+from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import (
+    age_bracket_on,
+    age_bracket_sql,
+)
+from odoo.addons.inclusion_numerique.models.inclusion_support import (
+    duration_bucket_of,
+    duration_bucket_sql,
+)
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from ..report.report_national_export_xlsx import COLUMNS
 from .common import PERIOD, ReportCase
@@ -231,3 +240,25 @@ class TestReports(ReportCase):
             self.env["inclusion.activity.report.wizard"].with_user(self.mediator).create(
                 {"date_from": PERIOD[0], "date_to": PERIOD[1]}
             )
+
+    def test_sql_rules_are_the_python_rules(self):
+        """The SQL of the analysis is generated from the Python brackets: same codes."""
+        ages = [None, *range(0, 101)]
+        minutes = list(range(0, 200))
+        self.env.cr.execute(
+            SQL(
+                "SELECT %s, %s",
+                SQL("ARRAY[%s]", SQL(", ").join(age_bracket_sql(SQL("%s::int", a)) for a in ages)),
+                SQL(
+                    "ARRAY[%s]",
+                    SQL(", ").join(duration_bucket_sql(SQL("%s::int", m)) for m in minutes),
+                ),
+            )
+        )
+        sql_ages, sql_minutes = self.env.cr.fetchone()
+        on = date(2020, 6, 1)
+        self.assertEqual(
+            sql_ages,
+            [age_bracket_on(None, None if age is None else on.year - age, on) for age in ages],
+        )
+        self.assertEqual(sql_minutes, [duration_bucket_of(m) for m in minutes])

@@ -1,37 +1,18 @@
-from datetime import date, datetime, time, timedelta
-
-import pytz
+from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
-from odoo.osv import expression
-from odoo.tools import SQL
+from odoo.exceptions import AccessError, ValidationError
 
-# Fields of the activity analysis broken down in the report, in this order (the digital
-# themes, procedure domains and organisms come after the kind).
-BREAKDOWNS = [
-    "kind",
-    "duration_bucket",
-    "place_id",
-    "mediator_id",
-    "workshop_id",
-    "person_gender",
-    "person_age_bracket",
-    "person_social_status",
-    "person_city",
-    "person_qpv",
-]
-# Many2many fields of the support sessions broken down as well: {key: field name}.
-RELATION_BREAKDOWNS = {
-    "theme": "theme_ids",
-    "procedure_domain": "procedure_domain_ids",
-    "organism": "organism_ids",
-}
+FILTERS = ("place_id", "mediator_id", "workshop_id")
 
 
 class InclusionActivityReportWizard(models.TransientModel):
+    """Period and filters of the yearly activity report; the figures are computed by
+    inclusion.activity.figures."""
+
     _name = "inclusion.activity.report.wizard"
     _description = "Yearly activity report"
+    _check_company_auto = True
 
     date_from = fields.Date(
         string="Period start", required=True, default=lambda self: date(date.today().year, 1, 1)
@@ -40,16 +21,21 @@ class InclusionActivityReportWizard(models.TransientModel):
         string="Period end", required=True, default=lambda self: date(date.today().year, 12, 31)
     )
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        domain=lambda self: [("id", "in", self.env.companies.ids)],
     )
     place_id = fields.Many2one(
         "inclusion.place",
+        check_company=True,
         help="Workshops take place at an address, not at a place of activity: a place "
         "leaves them out of the report.",
     )
     mediator_id = fields.Many2one("res.users")
     workshop_id = fields.Many2one(
         "inclusion.workshop",
+        check_company=True,
         help="Only this workshop: individual support sessions are left out.",
     )
 
@@ -58,6 +44,25 @@ class InclusionActivityReportWizard(models.TransientModel):
         for wizard in self:
             if wizard.date_to < wizard.date_from:
                 raise ValidationError(self.env._("The period must end after it starts."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        wizards._check_allowed_company()
+        return wizards
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "company_id" in vals:
+            self._check_allowed_company()
+        return result
+
+    def _check_allowed_company(self):
+        """A report covers one of the companies the user works in, never another one."""
+        if self.company_id - self.env.companies:
+            raise AccessError(
+                self.env._("You can only report on the companies you are working in.")
+            )
 
     # ---- Actions -----------------------------------------------------------------------
 
@@ -78,310 +83,18 @@ class InclusionActivityReportWizard(models.TransientModel):
 
     # ---- Figures -----------------------------------------------------------------------
 
-    def _activity_domain(self):
-        """Domain of the activity analysis rows covered by the report."""
+    def _criteria(self):
+        """The wizard's period, company and filters, as inclusion.activity.figures takes
+        them."""
         self.ensure_one()
-        domain = [
-            ("date", ">=", self.date_from),
-            ("date", "<=", self.date_to),
-            ("company_id", "=", self.company_id.id),
-        ]
-        for fname in ("place_id", "mediator_id", "workshop_id"):
-            if self[fname]:
-                domain.append((fname, "=", self[fname].id))
-        return domain
-
-    def _utc_bounds(self):
-        """The period as naive UTC datetimes [start, end), in the user's time zone."""
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "Europe/Paris")
-        start = tz.localize(datetime.combine(self.date_from, time.min))
-        end = tz.localize(datetime.combine(self.date_to + timedelta(days=1), time.min))
-        return tuple(moment.astimezone(pytz.utc).replace(tzinfo=None) for moment in (start, end))
+        return {fname: self[fname] for fname in ("date_from", "date_to", "company_id", *FILTERS)}
 
     def _get_figures(self):
-        """Every figure of the activity report, as a plain dict shared by the PDF and the
-        XLSX outputs. A fixed number of queries, whatever the volume."""
-        self.ensure_one()
-        self.env.flush_all()
-        activities = self.env["inclusion.activity.report"]._search(self._activity_domain())
-        groups, related, new_people = self._aggregate_activities(activities)
-        totals = groups.pop(None)[0]
-        workshops = self._workshop_figures()
-        fields_ = self.env["inclusion.activity.report"]._fields
-        breakdowns = [
-            {
-                "key": key,
-                "title": fields_[key]._description_string(self.env),
-                "rows": groups.get(key, []),
-            }
-            for key in BREAKDOWNS
-        ]
-        breakdowns[1:1] = self._relation_breakdowns(related)
-        return {
-            "company": self.company_id.name,
-            "date_from": self.date_from,
-            "date_to": self.date_to,
-            "filters": [
-                f"{self._fields[fname].get_description(self.env)['string']}: "
-                f"{self[fname].display_name}"
-                for fname in ("place_id", "mediator_id", "workshop_id")
-                if self[fname]
-            ],
-            "totals": {
-                "sessions": totals["support_sessions"] + workshops["sessions_held"],
-                "support_sessions": totals["support_sessions"],
-                "workshop_sessions": workshops["sessions_held"],
-                "contacts": totals["contacts"],
-                "people": totals["people"],
-                "new_people": new_people,
-                "anonymous_visits": totals["anonymous"],
-                "minutes": totals["minutes"],
-                "hours": totals["minutes"] / 60,
-            },
-            "by_mode": groups.get("is_workshop", []),
-            "breakdowns": breakdowns,
-            "workshops": {
-                **workshops,
-                "participants": next(
-                    (row["people"] for row in groups.get("is_workshop", []) if row["key"]), 0
-                ),
-            },
-        }
+        return self.env["inclusion.activity.figures"]._get_figures(self._criteria())
 
-    def _aggregate_activities(self, activities):
-        """Counts by each dimension (GROUPING SETS), by digital theme, procedure domain and
-        organism, and the number of new people, in one statement that reads the activity
-        rows once: ({dimension: [rows]} with the totals under None, {relation: {id:
-        (contacts, people)}}, new people)."""
-        dimensions = [*BREAKDOWNS, "is_workshop"]
-        table = activities.table
-        support = self.env["inclusion.support"]
-        relations = {key: support._fields[fname] for key, fname in RELATION_BREAKDOWNS.items()}
-        self.env.cr.execute(
-            SQL(
-                """
-                WITH act AS MATERIALIZED %(rows)s,
-                grouped AS (
-                    SELECT %(dims)s, %(flags)s,
-                           count(*) AS contacts,
-                           count(DISTINCT act.beneficiary_id) AS people,
-                           count(*) FILTER (WHERE act.is_anonymous) AS anonymous,
-                           count(*) FILTER (WHERE act.support_id IS NOT NULL)
-                               AS support_sessions,
-                           COALESCE(sum(act.duration), 0) AS minutes
-                      FROM act
-                     GROUP BY GROUPING SETS ((), %(sets)s)
-                ), related AS (%(related)s)
-                SELECT (SELECT json_agg(grouped) FROM grouped),
-                       (SELECT json_agg(related) FROM related),
-                       (SELECT count(DISTINCT act.beneficiary_id)
-                          FROM act
-                         WHERE act.beneficiary_id IS NOT NULL
-                           AND NOT EXISTS (SELECT 1
-                                             FROM inclusion_activity_report earlier
-                                            WHERE earlier.beneficiary_id = act.beneficiary_id
-                                              AND earlier.date < %(date_from)s))
-                """,
-                rows=activities.subselect(
-                    *(SQL.identifier(table, key) for key in BREAKDOWNS),
-                    SQL("%s = 'workshop' AS is_workshop", SQL.identifier(table, "kind")),
-                    SQL.identifier(table, "beneficiary_id"),
-                    SQL.identifier(table, "is_anonymous"),
-                    SQL.identifier(table, "support_id"),
-                    SQL.identifier(table, "duration"),
-                ),
-                dims=SQL(", ").join(SQL.identifier("act", key) for key in dimensions),
-                flags=SQL(", ").join(
-                    SQL(
-                        "GROUPING(%s) AS %s",
-                        SQL.identifier("act", key),
-                        SQL.identifier(f"g_{key}"),
-                    )
-                    for key in dimensions
-                ),
-                sets=SQL(", ").join(SQL("(%s)", SQL.identifier("act", key)) for key in dimensions),
-                related=SQL(" UNION ALL ").join(
-                    SQL(
-                        """SELECT %(key)s AS relation, rel.%(target)s AS target,
-                                  count(*) AS contacts,
-                                  count(DISTINCT act.beneficiary_id) AS people
-                             FROM %(rel)s rel JOIN act ON act.support_id = rel.%(source)s
-                            GROUP BY rel.%(target)s""",
-                        key=key,
-                        target=SQL.identifier(field.column2),
-                        rel=SQL.identifier(field.relation),
-                        source=SQL.identifier(field.column1),
-                    )
-                    for key, field in relations.items()
-                ),
-                date_from=self.date_from,
-            )
-        )
-        grouped, related, new_people = self.env.cr.fetchone()
-        groups = {}
-        for row in grouped:
-            key = next((key for key in dimensions if not row[f"g_{key}"]), None)
-            groups.setdefault(key, []).append(
-                {
-                    "key": row[key] if key else None,
-                    "contacts": row["contacts"],
-                    "people": row["people"],
-                    "anonymous": row["anonymous"],
-                    "support_sessions": row["support_sessions"],
-                    "minutes": row["minutes"],
-                    "hours": row["minutes"] / 60,
-                }
-            )
-        counts = {key: {} for key in relations}
-        for row in related or []:
-            counts[row["relation"]][row["target"]] = (row["contacts"], row["people"])
-        return self._label_groups(groups), counts, new_people
-
-    def _label_groups(self, groups):
-        """Add a readable label to each row and sort the rows: selections in their order,
-        the others by decreasing number of contacts."""
-        Report = self.env["inclusion.activity.report"]
-        yes_no = {True: self.env._("Yes"), False: self.env._("No")}
-        for key, rows in groups.items():
-            field = Report._fields.get(key)
-            if key is None:
-                continue
-            if key == "is_workshop":
-                labels = {True: self.env._("Workshops"), False: self.env._("Individual support")}
-            elif field.type == "selection":
-                selection = field._description_selection(self.env)
-                labels = dict(selection)
-                order = {code: index for index, (code, _label) in enumerate(selection)}
-                rows.sort(key=lambda row, order=order: order.get(row["key"], len(order)))
-            elif field.type == "many2one":
-                records = self.env[field.comodel_name].browse(
-                    row["key"] for row in rows if row["key"]
-                )
-                labels = {record.id: record.display_name for record in records}
-                rows.sort(key=lambda row: -row["contacts"])
-            elif field.type == "boolean":
-                labels = yes_no
-            else:
-                labels = {}
-                rows.sort(key=lambda row: -row["contacts"])
-            for row in rows:
-                row["label"] = labels.get(row["key"]) or row["key"] or self.env._("Not given")
-        return groups
-
-    def _relation_breakdowns(self, counts):
-        """Rows by digital theme, by procedure domain and by organism, most frequent first."""
-        titles = {
-            "theme": self.env._("By digital theme"),
-            "procedure_domain": self.env._("By procedure domain"),
-            "organism": self.env._("By organism"),
-        }
-        support = self.env["inclusion.support"]
-        breakdowns = []
-        for key, fname in RELATION_BREAKDOWNS.items():
-            records = self.env[support._fields[fname].comodel_name].browse(list(counts[key]))
-            rows = [
-                {
-                    "key": record.id,
-                    "label": record.display_name,
-                    "contacts": counts[key][record.id][0],
-                    "people": counts[key][record.id][1],
-                }
-                for record in records
-            ]
-            rows.sort(key=lambda row: (-row["contacts"], row["label"]))
-            breakdowns.append({"key": key, "title": titles[key], "rows": rows})
-        return breakdowns
-
-    def _workshop_session_domain(self):
-        start, end = self._utc_bounds()
-        domain = [
-            ("state", "=", "done"),
-            ("date_begin", ">=", start),
-            ("date_begin", "<", end),
-            ("company_id", "=", self.company_id.id),
-        ]
-        if self.workshop_id:
-            domain.append(("workshop_id", "=", self.workshop_id.id))
-        if self.mediator_id:
-            domain.append(("workshop_id.user_id", "=", self.mediator_id.id))
-        if self.place_id:
-            # Workshops have an address, no place of activity: none matches a place.
-            domain = expression.FALSE_DOMAIN
-        return domain
-
-    def _workshop_figures(self):
-        """Sessions held, attendance rate of their roll calls and cycles completed."""
-        session_domain = self._workshop_session_domain()
-        [(sessions_held,)] = self.env["inclusion.workshop.session"]._read_group(
-            session_domain, [], ["__count"]
-        )
-        marks = dict(
-            self.env["inclusion.attendance"]._read_group(
-                [("session_id", "any", session_domain), ("state", "!=", False)],
-                ["state"],
-                ["__count"],
-            )
-        )
-        attended = marks.get("present", 0) + marks.get("late", 0)
-        marked = sum(marks.values())
-        start, end = self._utc_bounds()
-        [(completions,)] = self.env["inclusion.workshop.registration"]._read_group(
-            [
-                ("state", "=", "completed"),
-                (
-                    "workshop_id",
-                    "any",
-                    [
-                        ("date_end", ">=", start),
-                        ("date_end", "<", end),
-                        ("company_id", "=", self.company_id.id),
-                        *([("id", "=", self.workshop_id.id)] if self.workshop_id else []),
-                        *([("user_id", "=", self.mediator_id.id)] if self.mediator_id else []),
-                        *(expression.FALSE_DOMAIN if self.place_id else []),
-                    ],
-                ),
-            ],
-            [],
-            ["__count"],
-        )
-        return {
-            "sessions_held": sessions_held,
-            "attendances": attended,
-            "marked": marked,
-            "attendance_rate": 100.0 * attended / marked if marked else 0.0,
-            "completions": completions,
-        }
+    def _activity_domain(self):
+        return self.env["inclusion.activity.figures"]._activity_domain(self._criteria())
 
     @api.model
     def _summary_sections(self, figures):
-        """(title, [(label, value, kind)]) of the key figures, shared by the PDF and XLSX
-        outputs; kind is "int", "hours", "amount" or "percent". Add-ons append theirs."""
-        totals, workshops = figures["totals"], figures["workshops"]
-        return [
-            (
-                self.env._("Totals"),
-                [
-                    (self.env._("Sessions (support and workshops)"), totals["sessions"], "int"),
-                    (self.env._("Individual support sessions"), totals["support_sessions"], "int"),
-                    (self.env._("Workshop sessions held"), totals["workshop_sessions"], "int"),
-                    (
-                        self.env._("Contacts (one per person and session)"),
-                        totals["contacts"],
-                        "int",
-                    ),
-                    (self.env._("People supported (named)"), totals["people"], "int"),
-                    (self.env._("New people"), totals["new_people"], "int"),
-                    (self.env._("Anonymous visits"), totals["anonymous_visits"], "int"),
-                    (self.env._("Hours of support (per person)"), totals["hours"], "hours"),
-                ],
-            ),
-            (
-                self.env._("Workshops"),
-                [
-                    (self.env._("Sessions held"), workshops["sessions_held"], "int"),
-                    (self.env._("Participants"), workshops["participants"], "int"),
-                    (self.env._("Attendance rate"), workshops["attendance_rate"], "percent"),
-                    (self.env._("Completions"), workshops["completions"], "int"),
-                ],
-            ),
-        ]
+        return self.env["inclusion.activity.figures"]._summary_sections(figures)

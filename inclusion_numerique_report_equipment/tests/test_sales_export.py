@@ -3,7 +3,8 @@ import io
 import openpyxl
 
 from odoo.addons.inclusion_numerique_equipment.tests.common import EquipmentCase
-from odoo.tests import tagged
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -36,3 +37,26 @@ class TestSalesExport(EquipmentCase):
             rows[1][1:7],
             (handover.name, "Fatou Diallo", handover.equipment_id.name, "SN-XLSX", 20, "Chèque"),
         )
+
+
+@tagged("post_install", "-at_install")
+class TestSalesExportRoute(EquipmentCase, HttpCase):
+    """The accountants' sales export, downloaded by URL as the web client does."""
+
+    def test_sales_xlsx_by_url(self):
+        handover = self._hand_over(self._new_equipment("SN-URL"), payment_method="cheque")
+        url = f"/report/xlsx/inclusion_numerique_report_equipment.sales_xlsx/{handover.id}"
+        self.authenticate(self.mediator.login, self.mediator.login)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 403)
+        self.assertNotIn("Fatou", response.text)
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(self.mediator)._render_xlsx(
+                "inclusion_numerique_report_equipment.sales_xlsx", handover.ids, {}
+            )
+
+        self.authenticate(self.accountant.login, self.accountant.login)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        self.assertEqual(sheet.cell(2, 2).value, handover.name)

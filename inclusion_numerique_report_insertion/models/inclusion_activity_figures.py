@@ -4,22 +4,22 @@ from odoo.addons.inclusion_numerique_insertion.models.inclusion_exit_reason impo
 )
 
 
-class InclusionActivityReportWizard(models.TransientModel):
+class InclusionActivityFigures(models.AbstractModel):
     """Insertion entries, exits and training hours in the yearly report."""
 
-    _inherit = "inclusion.activity.report.wizard"
+    _inherit = "inclusion.activity.figures"
 
-    def _get_figures(self):
-        return {**super()._get_figures(), "insertion": self._insertion_figures()}
+    def _get_figures(self, criteria):
+        return {**super()._get_figures(criteria), "insertion": self._insertion_figures(criteria)}
 
-    def _insertion_figures(self):
+    def _insertion_figures(self, criteria):
         """Entries into and exits from insertion contracts in the period, exits by
         category, sorties dynamiques rate and training hours of the insertion employees
         in workshops on work time. The structure's figures, as the State asks for them."""
         period = [
-            ("date", ">=", self.date_from),
-            ("date", "<=", self.date_to),
-            ("company_id", "=", self.company_id.id),
+            ("date", ">=", criteria["date_from"]),
+            ("date", "<=", criteria["date_to"]),
+            ("company_id", "=", criteria["company_id"].id),
         ]
         groups = self.env["inclusion.insertion.report"]._read_group(
             period, ["event", "exit_category"], ["__count"]
@@ -32,17 +32,17 @@ class InclusionActivityReportWizard(models.TransientModel):
             .search(
                 [
                     ("is_insertion", "=", True),
-                    ("company_id", "=", self.company_id.id),
+                    ("company_id", "=", criteria["company_id"].id),
                     ("state", "!=", "cancel"),
-                    ("date_start", "<=", self.date_to),
+                    ("date_start", "<=", criteria["date_to"]),
                     "|",
                     ("date_end", "=", False),
-                    ("date_end", ">=", self.date_from),
+                    ("date_end", ">=", criteria["date_from"]),
                 ]
             )
             .employee_id
         )
-        hours = employees._get_workshop_training_hours(*self._utc_bounds())
+        hours = employees._get_workshop_training_hours(*self._utc_bounds(criteria))
         categories = (
             self.env["hr.contract"]._fields["exit_category"]._description_selection(self.env)
         )

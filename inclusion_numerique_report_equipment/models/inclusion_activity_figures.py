@@ -1,22 +1,22 @@
 from odoo import api, models
 
 
-class InclusionActivityReportWizard(models.TransientModel):
+class InclusionActivityFigures(models.AbstractModel):
     """Equipment handovers in the yearly report."""
 
-    _inherit = "inclusion.activity.report.wizard"
+    _inherit = "inclusion.activity.figures"
 
-    def _get_figures(self):
-        return {**super()._get_figures(), "equipment": self._equipment_figures()}
+    def _get_figures(self, criteria):
+        return {**super()._get_figures(criteria), "equipment": self._equipment_figures(criteria)}
 
-    def _equipment_figures(self):
+    def _equipment_figures(self, criteria):
         """Handovers of the period (cancelled ones left out), by mode, with amounts.
         Equipment is not tied to a place, mediator or workshop: the structure's figures."""
         groups = self.env["inclusion.equipment.handover"]._read_group(
             [
-                ("date", ">=", self.date_from),
-                ("date", "<=", self.date_to),
-                ("company_id", "=", self.company_id.id),
+                ("date", ">=", criteria["date_from"]),
+                ("date", "<=", criteria["date_to"]),
+                ("company_id", "=", criteria["company_id"].id),
                 ("state", "!=", "cancelled"),
             ],
             ["mode"],

@@ -1,0 +1,364 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, models
+from odoo.addons.inclusion_numerique.models.inclusion_support import DEFAULT_TZ
+from odoo.exceptions import AccessError
+from odoo.osv import expression
+from odoo.tools import SQL
+
+# Fields of the activity analysis broken down in the report, in this order (the digital
+# themes, procedure domains and organisms come after the kind).
+BREAKDOWNS = [
+    "kind",
+    "duration_bucket",
+    "place_id",
+    "mediator_id",
+    "workshop_id",
+    "person_gender",
+    "person_age_bracket",
+    "person_social_status",
+    "person_city",
+    "person_qpv",
+]
+# Many2many fields of the support sessions broken down as well: {key: field name}.
+RELATION_BREAKDOWNS = {
+    "theme": "theme_ids",
+    "procedure_domain": "procedure_domain_ids",
+    "organism": "organism_ids",
+}
+
+
+class InclusionActivityFigures(models.AbstractModel):
+    """Figures of the yearly activity report, computed for `criteria`: a dict with the
+    period (date_from, date_to), the company (company_id) and the optional filters
+    (place_id, mediator_id, workshop_id, records or empty recordsets). The wizard, the
+    PDF and the XLSX call it; the add-ons of other capabilities extend it."""
+
+    _name = "inclusion.activity.figures"
+    _description = "Activity report figures"
+
+    @api.model
+    def _check_criteria(self, criteria):
+        """Figures are only computed for one of the companies the user works in."""
+        if criteria["company_id"] not in self.env.companies:
+            raise AccessError(
+                self.env._("You can only report on the companies you are working in.")
+            )
+
+    @api.model
+    def _activity_domain(self, criteria):
+        """Domain of the activity analysis rows covered by the report."""
+        self._check_criteria(criteria)
+        domain = [
+            ("date", ">=", criteria["date_from"]),
+            ("date", "<=", criteria["date_to"]),
+            ("company_id", "=", criteria["company_id"].id),
+        ]
+        for fname in ("place_id", "mediator_id", "workshop_id"):
+            if criteria[fname]:
+                domain.append((fname, "=", criteria[fname].id))
+        return domain
+
+    def _utc_bounds(self, criteria):
+        """The period as naive UTC datetimes [start, end), in the user's time zone."""
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ)
+        start = tz.localize(datetime.combine(criteria["date_from"], time.min))
+        end = tz.localize(datetime.combine(criteria["date_to"] + timedelta(days=1), time.min))
+        return tuple(moment.astimezone(pytz.utc).replace(tzinfo=None) for moment in (start, end))
+
+    def _get_figures(self, criteria):
+        """Every figure of the activity report, as a plain dict shared by the PDF and the
+        XLSX outputs. A fixed number of queries, whatever the volume."""
+        self._check_criteria(criteria)
+        self.env.flush_all()
+        activities = self.env["inclusion.activity.report"]._search(self._activity_domain(criteria))
+        groups, related, new_people = self._aggregate_activities(criteria, activities)
+        totals = groups.pop(None)[0]
+        workshops = self._workshop_figures(criteria)
+        fields_ = self.env["inclusion.activity.report"]._fields
+        breakdowns = [
+            {
+                "key": key,
+                "title": fields_[key]._description_string(self.env),
+                "rows": groups.get(key, []),
+            }
+            for key in BREAKDOWNS
+        ]
+        breakdowns[1:1] = self._relation_breakdowns(related)
+        return {
+            "company": criteria["company_id"].name,
+            "date_from": criteria["date_from"],
+            "date_to": criteria["date_to"],
+            "filters": [
+                f"{fields_[fname]._description_string(self.env)}: {criteria[fname].display_name}"
+                for fname in ("place_id", "mediator_id", "workshop_id")
+                if criteria[fname]
+            ],
+            "totals": {
+                "sessions": totals["support_sessions"] + workshops["sessions_held"],
+                "support_sessions": totals["support_sessions"],
+                "workshop_sessions": workshops["sessions_held"],
+                "contacts": totals["contacts"],
+                "people": totals["people"],
+                "new_people": new_people,
+                "anonymous_visits": totals["anonymous"],
+                "minutes": totals["minutes"],
+                "hours": totals["minutes"] / 60,
+            },
+            "by_mode": groups.get("is_workshop", []),
+            "breakdowns": breakdowns,
+            "workshops": {
+                **workshops,
+                "participants": next(
+                    (row["people"] for row in groups.get("is_workshop", []) if row["key"]), 0
+                ),
+            },
+        }
+
+    def _aggregate_activities(self, criteria, activities):
+        """Counts by each dimension (GROUPING SETS), by digital theme, procedure domain and
+        organism, and the number of new people, in one statement that reads the activity
+        rows once: ({dimension: [rows]} with the totals under None, {relation: {id:
+        (contacts, people)}}, new people)."""
+        dimensions = [*BREAKDOWNS, "is_workshop"]
+        table = activities.table
+        support = self.env["inclusion.support"]
+        relations = {key: support._fields[fname] for key, fname in RELATION_BREAKDOWNS.items()}
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH act AS MATERIALIZED %(rows)s,
+                grouped AS (
+                    SELECT %(dims)s, %(flags)s,
+                           count(*) AS contacts,
+                           count(DISTINCT act.beneficiary_id) AS people,
+                           count(*) FILTER (WHERE act.is_anonymous) AS anonymous,
+                           count(*) FILTER (WHERE act.support_id IS NOT NULL)
+                               AS support_sessions,
+                           COALESCE(sum(act.duration), 0) AS minutes
+                      FROM act
+                     GROUP BY GROUPING SETS ((), %(sets)s)
+                ), related AS (%(related)s)
+                SELECT (SELECT json_agg(grouped) FROM grouped),
+                       (SELECT json_agg(related) FROM related),
+                       (SELECT count(DISTINCT act.beneficiary_id)
+                          FROM act
+                         WHERE act.beneficiary_id IS NOT NULL
+                           AND NOT EXISTS (SELECT 1
+                                             FROM inclusion_activity_report earlier
+                                            WHERE earlier.beneficiary_id = act.beneficiary_id
+                                              AND earlier.date < %(date_from)s))
+                """,
+                rows=activities.subselect(
+                    *(SQL.identifier(table, key) for key in BREAKDOWNS),
+                    SQL("%s = 'workshop' AS is_workshop", SQL.identifier(table, "kind")),
+                    SQL.identifier(table, "beneficiary_id"),
+                    SQL.identifier(table, "is_anonymous"),
+                    SQL.identifier(table, "support_id"),
+                    SQL.identifier(table, "duration"),
+                ),
+                dims=SQL(", ").join(SQL.identifier("act", key) for key in dimensions),
+                flags=SQL(", ").join(
+                    SQL(
+                        "GROUPING(%s) AS %s",
+                        SQL.identifier("act", key),
+                        SQL.identifier(f"g_{key}"),
+                    )
+                    for key in dimensions
+                ),
+                sets=SQL(", ").join(SQL("(%s)", SQL.identifier("act", key)) for key in dimensions),
+                related=SQL(" UNION ALL ").join(
+                    SQL(
+                        """SELECT %(key)s AS relation, rel.%(target)s AS target,
+                                  count(*) AS contacts,
+                                  count(DISTINCT act.beneficiary_id) AS people
+                             FROM %(rel)s rel JOIN act ON act.support_id = rel.%(source)s
+                            GROUP BY rel.%(target)s""",
+                        key=key,
+                        target=SQL.identifier(field.column2),
+                        rel=SQL.identifier(field.relation),
+                        source=SQL.identifier(field.column1),
+                    )
+                    for key, field in relations.items()
+                ),
+                date_from=criteria["date_from"],
+            )
+        )
+        grouped, related, new_people = self.env.cr.fetchone()
+        groups = {}
+        for row in grouped:
+            key = next((key for key in dimensions if not row[f"g_{key}"]), None)
+            groups.setdefault(key, []).append(
+                {
+                    "key": row[key] if key else None,
+                    "contacts": row["contacts"],
+                    "people": row["people"],
+                    "anonymous": row["anonymous"],
+                    "support_sessions": row["support_sessions"],
+                    "minutes": row["minutes"],
+                    "hours": row["minutes"] / 60,
+                }
+            )
+        counts = {key: {} for key in relations}
+        for row in related or []:
+            counts[row["relation"]][row["target"]] = (row["contacts"], row["people"])
+        return self._label_groups(groups), counts, new_people
+
+    def _label_groups(self, groups):
+        """Add a readable label to each row and sort the rows: selections in their order,
+        the others by decreasing number of contacts."""
+        Report = self.env["inclusion.activity.report"]
+        yes_no = {True: self.env._("Yes"), False: self.env._("No")}
+        for key, rows in groups.items():
+            field = Report._fields.get(key)
+            if key is None:
+                continue
+            if key == "is_workshop":
+                labels = {True: self.env._("Workshops"), False: self.env._("Individual support")}
+            elif field.type == "selection":
+                selection = field._description_selection(self.env)
+                labels = dict(selection)
+                order = {code: index for index, (code, _label) in enumerate(selection)}
+                rows.sort(key=lambda row, order=order: order.get(row["key"], len(order)))
+            elif field.type == "many2one":
+                records = self.env[field.comodel_name].browse(
+                    row["key"] for row in rows if row["key"]
+                )
+                labels = {record.id: record.display_name for record in records}
+                rows.sort(key=lambda row: -row["contacts"])
+            elif field.type == "boolean":
+                labels = yes_no
+            else:
+                labels = {}
+                rows.sort(key=lambda row: -row["contacts"])
+            for row in rows:
+                row["label"] = labels.get(row["key"]) or row["key"] or self.env._("Not given")
+        return groups
+
+    def _relation_breakdowns(self, counts):
+        """Rows by digital theme, by procedure domain and by organism, most frequent first."""
+        titles = {
+            "theme": self.env._("By digital theme"),
+            "procedure_domain": self.env._("By procedure domain"),
+            "organism": self.env._("By organism"),
+        }
+        support = self.env["inclusion.support"]
+        breakdowns = []
+        for key, fname in RELATION_BREAKDOWNS.items():
+            records = self.env[support._fields[fname].comodel_name].browse(list(counts[key]))
+            rows = [
+                {
+                    "key": record.id,
+                    "label": record.display_name,
+                    "contacts": counts[key][record.id][0],
+                    "people": counts[key][record.id][1],
+                }
+                for record in records
+            ]
+            rows.sort(key=lambda row: (-row["contacts"], row["label"]))
+            breakdowns.append({"key": key, "title": titles[key], "rows": rows})
+        return breakdowns
+
+    def _workshop_session_domain(self, criteria):
+        start, end = self._utc_bounds(criteria)
+        domain = [
+            ("state", "=", "done"),
+            ("date_begin", ">=", start),
+            ("date_begin", "<", end),
+            ("company_id", "=", criteria["company_id"].id),
+        ]
+        if criteria["workshop_id"]:
+            domain.append(("workshop_id", "=", criteria["workshop_id"].id))
+        if criteria["mediator_id"]:
+            domain.append(("workshop_id.user_id", "=", criteria["mediator_id"].id))
+        if criteria["place_id"]:
+            # Workshops have an address, no place of activity: none matches a place.
+            domain = expression.FALSE_DOMAIN
+        return domain
+
+    def _workshop_figures(self, criteria):
+        """Sessions held, attendance rate of their roll calls and cycles completed."""
+        session_domain = self._workshop_session_domain(criteria)
+        [(sessions_held,)] = self.env["inclusion.workshop.session"]._read_group(
+            session_domain, [], ["__count"]
+        )
+        marks = dict(
+            self.env["inclusion.attendance"]._read_group(
+                [("session_id", "any", session_domain), ("state", "!=", False)],
+                ["state"],
+                ["__count"],
+            )
+        )
+        attended = marks.get("present", 0) + marks.get("late", 0)
+        marked = sum(marks.values())
+        start, end = self._utc_bounds(criteria)
+        [(completions,)] = self.env["inclusion.workshop.registration"]._read_group(
+            [
+                ("state", "=", "completed"),
+                (
+                    "workshop_id",
+                    "any",
+                    [
+                        ("date_end", ">=", start),
+                        ("date_end", "<", end),
+                        ("company_id", "=", criteria["company_id"].id),
+                        *(
+                            [("id", "=", criteria["workshop_id"].id)]
+                            if criteria["workshop_id"]
+                            else []
+                        ),
+                        *(
+                            [("user_id", "=", criteria["mediator_id"].id)]
+                            if criteria["mediator_id"]
+                            else []
+                        ),
+                        *(expression.FALSE_DOMAIN if criteria["place_id"] else []),
+                    ],
+                ),
+            ],
+            [],
+            ["__count"],
+        )
+        return {
+            "sessions_held": sessions_held,
+            "attendances": attended,
+            "marked": marked,
+            "attendance_rate": 100.0 * attended / marked if marked else 0.0,
+            "completions": completions,
+        }
+
+    @api.model
+    def _summary_sections(self, figures):
+        """(title, [(label, value, kind)]) of the key figures, shared by the PDF and XLSX
+        outputs; kind is "int", "hours", "amount" or "percent". Add-ons append theirs."""
+        totals, workshops = figures["totals"], figures["workshops"]
+        return [
+            (
+                self.env._("Totals"),
+                [
+                    (self.env._("Sessions (support and workshops)"), totals["sessions"], "int"),
+                    (self.env._("Individual support sessions"), totals["support_sessions"], "int"),
+                    (self.env._("Workshop sessions held"), totals["workshop_sessions"], "int"),
+                    (
+                        self.env._("Contacts (one per person and session)"),
+                        totals["contacts"],
+                        "int",
+                    ),
+                    (self.env._("People supported (named)"), totals["people"], "int"),
+                    (self.env._("New people"), totals["new_people"], "int"),
+                    (self.env._("Anonymous visits"), totals["anonymous_visits"], "int"),
+                    (self.env._("Hours of support (per person)"), totals["hours"], "hours"),
+                ],
+            ),
+            (
+                self.env._("Workshops"),
+                [
+                    (self.env._("Sessions held"), workshops["sessions_held"], "int"),
+                    (self.env._("Participants"), workshops["participants"], "int"),
+                    (self.env._("Attendance rate"), workshops["attendance_rate"], "percent"),
+                    (self.env._("Completions"), workshops["completions"], "int"),
+                ],
+            ),
+        ]

@@ -1,1 +1,0 @@
-from . import inclusion_activity_report_wizard
