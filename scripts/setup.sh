@@ -116,7 +116,7 @@ ensure_venv() {
             && [ "$("$PYTHON" -c 'import odoo, os; print(os.path.dirname(os.path.dirname(odoo.__file__)))')" -ef "$ODOO_SRC" ]; then
         return
     fi
-    info "Paquets Python du projet (Odoo en mode éditable, payroll, report_xlsx, openupgradelib, pytest-odoo, linters, pre-commit)"
+    info "Paquets Python du projet (Odoo en mode éditable, payroll, report_xlsx, pytest-odoo, linters, pre-commit)"
     "$PYTHON" -m pip install -q --disable-pip-version-check -e "$ODOO_SRC" --no-deps \
         --config-settings editable_mode=compat 2> >(grep -v "is ignored" >&2)
     "$PYTHON" -m pip install -q --disable-pip-version-check -r "$PROJECT_DIR/requirements-dev.txt" \
