@@ -44,8 +44,10 @@ class WorkshopCase(InclusionCase):
         )
 
     def _session(self, workshop, days_ago=0, hours=2.0, **vals):
+        """A session at noon, `days_ago` days before yesterday: always started, so that it
+        can be closed."""
         begin = datetime.now().replace(hour=12, minute=0, second=0, microsecond=0)
-        begin -= timedelta(days=days_ago)
+        begin -= timedelta(days=days_ago + 1)
         return workshop.env["inclusion.workshop.session"].create(
             {
                 "workshop_id": workshop.id,
