@@ -166,6 +166,18 @@ class InclusionWorkshop(models.Model):
             raise ValidationError(self.env._("The number of sub-groups cannot be negative."))
 
     def write(self, vals):
+        # Its participants and places stay in their structure: Odoo's company check only
+        # sees the workshop's own fields.
+        if "company_id" in vals and any(
+            workshop.company_id.id != vals["company_id"]
+            and (workshop.session_ids or workshop.registration_ids)
+            for workshop in self
+        ):
+            raise UserError(
+                self.env._(
+                    "A workshop with sessions or registrations cannot move to another structure."
+                )
+            )
         if "capacity" in vals:
             self._lock_seats()
         result = super().write(vals)

@@ -180,6 +180,10 @@ class TestWorkshopSecurity(WorkshopAuditMixin, WorkshopCase):
         with self.assertRaises(AccessError) as caught, self.env.cr.savepoint():
             workshop.with_user(self.mediator).write({"address_id": place_b.id})
         self.assertNotIn("Stains", str(caught.exception))
+        # Its registrations would be left in the other structure.
+        self._register(workshop, self._beneficiaries(1))
+        with self.assertRefused(UserError, "ne peut pas passer dans une autre structure"):
+            workshop.write({"company_id": self.company_b.id})
 
 
 @tagged("post_install", "-at_install")
