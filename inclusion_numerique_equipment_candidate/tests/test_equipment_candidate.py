@@ -70,21 +70,27 @@ class TestEquipmentCandidates(EquipmentCase):
             {"name": "Chantal Équipée", "has_computer": True, "consent_date": fields.Date.today()}
         )
         dropped = self.env["inclusion.beneficiary"].create({"name": "Bilal Abandon"})
-        self.env["inclusion.workshop.registration"].create(
+        # The cycle as it runs: one session attended, then the end of the cycle completes
+        # who attended (a registration is never written "completed" directly).
+        yesterday = fields.Datetime.now() - relativedelta(days=1)
+        session = self.env["inclusion.workshop.session"].create(
+            {
+                "workshop_id": workshop.id,
+                "date_begin": yesterday,
+                "date_end": yesterday + relativedelta(hours=2),
+            }
+        )
+        registrations = self.env["inclusion.workshop.registration"].create(
             [
-                {
-                    "workshop_id": workshop.id,
-                    "beneficiary_id": self.fatou.id,
-                    "state": "completed",
-                },
-                {
-                    "workshop_id": workshop.id,
-                    "beneficiary_id": equipped_home.id,
-                    "state": "completed",
-                },
-                {"workshop_id": workshop.id, "beneficiary_id": dropped.id, "state": "dropped"},
+                {"workshop_id": workshop.id, "beneficiary_id": person.id}
+                for person in (self.fatou, equipped_home, dropped)
             ]
         )
+        registrations[2].action_drop()
+        session.action_all_present()
+        session.action_close()
+        workshop.action_done()
+        self.assertEqual(registrations.mapped("state"), ["completed", "completed", "dropped"])
         candidates = self._candidates()
         fatou = candidates.filtered(lambda candidate: candidate.beneficiary_id == self.fatou)
         self.assertEqual(fatou.reason, "A terminé Je m'investis, pas d'ordinateur à domicile")

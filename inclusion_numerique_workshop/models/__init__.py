@@ -1,5 +1,6 @@
 from . import res_company
 from . import res_config_settings
+from . import inclusion_workshop_workflow_mixin
 from . import inclusion_workshop
 from . import inclusion_workshop_session
 from . import inclusion_workshop_registration

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 ATTENDANCE_STATES = [
     ("present", "Present"),
@@ -14,14 +14,23 @@ ATTENDED_STATES = ("present", "late")
 class InclusionAttendance(models.Model):
     _name = "inclusion.attendance"
     _description = "Workshop attendance"
+    _inherit = ["inclusion.workshop.workflow.mixin"]
     _order = "date desc, session_id, id"
     _rec_name = "beneficiary_id"
 
     session_id = fields.Many2one(
-        "inclusion.workshop.session", required=True, ondelete="cascade", index=True
+        "inclusion.workshop.session",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        check_company=True,
     )
     registration_id = fields.Many2one(
-        "inclusion.workshop.registration", required=True, ondelete="cascade", index=True
+        "inclusion.workshop.registration",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        check_company=True,
     )
     state = fields.Selection(ATTENDANCE_STATES, string="Attendance")
     beneficiary_id = fields.Many2one(
@@ -76,6 +85,14 @@ class InclusionAttendance(models.Model):
                         session=session.display_name,
                     )
                 )
+            if session.state == "done":
+                raise ValidationError(
+                    self.env._(
+                        "The roll call of the session %(session)s is closed: only a manager "
+                        "can reopen it.",
+                        session=session.display_name,
+                    )
+                )
             if registration.workshop_id != session.workshop_id or registration.state in (
                 "waiting",
                 "cancelled",
@@ -87,3 +104,24 @@ class InclusionAttendance(models.Model):
                         workshop=session.workshop_id.name,
                     )
                 )
+
+    def write(self, vals):
+        if any(
+            attendance[name].id != vals[name]
+            for name in ("session_id", "registration_id")
+            if name in vals
+            for attendance in self
+        ):
+            raise UserError(
+                self.env._(
+                    "A roll call line cannot move to another session or participant: "
+                    "register the participant instead."
+                )
+            )
+        return super().write(vals)
+
+    def unlink(self):
+        """The roll call of a closed session is what funders see: it stays."""
+        if any(attendance.session_id.state == "done" for attendance in self):
+            raise UserError(self.env._("The roll call of a closed session cannot be deleted."))
+        return super().unlink()

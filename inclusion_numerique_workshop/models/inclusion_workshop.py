@@ -18,8 +18,11 @@ WORKSHOP_STATES = [
 class InclusionWorkshop(models.Model):
     _name = "inclusion.workshop"
     _description = "Workshop"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["inclusion.workshop.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_begin desc, id desc"
+    # Opening registrations or starting needs nothing beforehand: a workshop may be
+    # created in those states; ending and cancelling go through their actions.
+    _workflow_create_states = ("draft", "open", "in_progress")
 
     name = fields.Char(string="Title", required=True, tracking=True)
     company_id = fields.Many2one(
@@ -49,6 +52,7 @@ class InclusionWorkshop(models.Model):
         "res.partner",
         string="Place",
         tracking=True,
+        check_company=True,
         help="Where the sessions take place; each session can move elsewhere.",
     )
     user_id = fields.Many2one(
@@ -56,15 +60,20 @@ class InclusionWorkshop(models.Model):
         string="Mediator",
         default=lambda self: self.env.user,
         tracking=True,
+        check_company=True,
         help="Receives the activities of the workshop: promotions from the waiting list, "
         "repeated absences.",
     )
     facilitator_user_ids = fields.Many2many(
-        "res.users", string="Facilitating staff", help="Mediators running the sessions."
+        "res.users",
+        string="Facilitating staff",
+        check_company=True,
+        help="Mediators running the sessions.",
     )
     facilitator_partner_ids = fields.Many2many(
         "res.partner",
         string="Other facilitators",
+        check_company=True,
         help="Volunteers, former learners and partner agents who co-facilitate.",
     )
     capacity = fields.Integer(
@@ -157,6 +166,18 @@ class InclusionWorkshop(models.Model):
             raise ValidationError(self.env._("The number of sub-groups cannot be negative."))
 
     def write(self, vals):
+        # Its participants and places stay in their structure: Odoo's company check only
+        # sees the workshop's own fields.
+        if "company_id" in vals and any(
+            workshop.company_id.id != vals["company_id"]
+            and (workshop.session_ids or workshop.registration_ids)
+            for workshop in self
+        ):
+            raise UserError(
+                self.env._(
+                    "A workshop with sessions or registrations cannot move to another structure."
+                )
+            )
         if "capacity" in vals:
             self._lock_seats()
         result = super().write(vals)
@@ -209,7 +230,7 @@ class InclusionWorkshop(models.Model):
             if seats > 0:
                 promoted |= waiting.filtered(lambda r, w=workshop: r.workshop_id == w)[:seats]
         if promoted:
-            promoted.write({"state": "registered"})
+            promoted._workflow().write({"state": "registered"})
             promoted._notify_promotion()
         return promoted
 
@@ -265,15 +286,18 @@ class InclusionWorkshop(models.Model):
             )
 
     def action_open(self):
+        self._check_mediator()
         self._check_state(("draft",), self.env._("Opening registrations"))
-        self.state = "open"
+        self._workflow().state = "open"
 
     def action_start(self):
+        self._check_mediator()
         self._check_state(("draft", "open"), self.env._("Starting"))
-        self.state = "in_progress"
+        self._workflow().state = "in_progress"
 
     def action_done(self):
         """End the cycle: participants at or above the attendance threshold complete it."""
+        self._check_mediator()
         self._check_state(("open", "in_progress"), self.env._("Ending"))
         unfinished = self.session_ids.filtered(lambda s: s.state == "planned")
         if unfinished:
@@ -283,7 +307,7 @@ class InclusionWorkshop(models.Model):
                     count=len(unfinished),
                 )
             )
-        registrations = self.registration_ids
+        registrations = self.registration_ids._workflow()
         for workshop in self:
             threshold = workshop.company_id.inclusion_attendance_threshold
             registrations.filtered(
@@ -292,16 +316,18 @@ class InclusionWorkshop(models.Model):
                 )
             ).write({"state": "completed"})
         registrations.filtered(lambda r: r.state == "waiting").write({"state": "cancelled"})
-        self.state = "done"
+        self._workflow().state = "done"
 
     def action_cancel(self):
+        self._check_mediator()
         self._check_state(("draft", "open", "in_progress"), self.env._("Cancelling"))
         self.session_ids.filtered(lambda s: s.state == "planned").action_cancel()
-        self.state = "cancelled"
+        self._workflow().state = "cancelled"
 
     def action_draft(self):
+        self._check_mediator()
         self._check_state(("cancelled",), self.env._("Resetting to draft"))
-        self.state = "draft"
+        self._workflow().state = "draft"
 
     # ---- Smart buttons -----------------------------------------------------------------
 

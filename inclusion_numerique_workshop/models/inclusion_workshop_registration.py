@@ -15,16 +15,28 @@ REGISTRATION_STATES = [
 class InclusionWorkshopRegistration(models.Model):
     _name = "inclusion.workshop.registration"
     _description = "Workshop registration"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["inclusion.workshop.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    # The seats decide between the two; completion, drop-out and cancellation are actions.
+    _workflow_create_states = ("registered", "waiting")
     # Waiting-list order: first come, first served.
     _order = "workshop_id, date_waiting, id"
     _rec_name = "beneficiary_id"
 
     workshop_id = fields.Many2one(
-        "inclusion.workshop", required=True, ondelete="cascade", index=True, tracking=True
+        "inclusion.workshop",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     beneficiary_id = fields.Many2one(
-        "inclusion.beneficiary", required=True, ondelete="restrict", index=True, tracking=True
+        "inclusion.beneficiary",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     company_id = fields.Many2one(related="workshop_id.company_id", store=True, index=True)
     employee_id = fields.Many2one(
@@ -107,14 +119,6 @@ class InclusionWorkshopRegistration(models.Model):
                 self.env._("This beneficiary is already registered for this workshop.")
             )
 
-    @api.constrains("beneficiary_id", "workshop_id")
-    def _check_company(self):
-        for registration in self:
-            if registration.beneficiary_id.company_id != registration.workshop_id.company_id:
-                raise ValidationError(
-                    self.env._("The beneficiary and the workshop belong to different structures.")
-                )
-
     @api.constrains("subgroup")
     def _check_subgroup(self):
         for registration in self:
@@ -151,9 +155,17 @@ class InclusionWorkshopRegistration(models.Model):
         return registrations
 
     def write(self, vals):
-        if "workshop_id" in vals and any(r.workshop_id.id != vals["workshop_id"] for r in self):
+        if any(
+            registration[name].id != vals[name]
+            for name in ("workshop_id", "beneficiary_id")
+            if name in vals
+            for registration in self
+        ):
             raise UserError(
-                self.env._("To change workshop, cancel this registration and register again.")
+                self.env._(
+                    "To change the workshop or the participant, cancel this registration and "
+                    "register again."
+                )
             )
         if vals.get("state") == "registered":
             free = self.workshop_id._free_seats()
@@ -178,26 +190,49 @@ class InclusionWorkshopRegistration(models.Model):
     def _sync_attendances(self):
         self.workshop_id.session_ids._sync_attendances()
 
+    def _check_registration_state(self, allowed, message):
+        if any(registration.state not in allowed for registration in self):
+            raise UserError(message)
+
     def action_register(self):
         """Move to the registered participants if a seat is free (from the waiting list)."""
-        self.write({"state": "registered"})
+        self._check_registration_state(
+            ("waiting", "cancelled"),
+            self.env._("Only a waiting or cancelled registration can be registered."),
+        )
+        closed = self.workshop_id.filtered(lambda w: w.state not in ("open", "in_progress"))
+        if closed:
+            raise UserError(
+                self.env._(
+                    "The workshop %(workshop)s is not open for registration.",
+                    workshop=closed[0].name,
+                )
+            )
+        self._workflow().write({"state": "registered"})
 
     def action_cancel(self):
         """Cancel; the first people waiting take the freed seats."""
+        self._check_registration_state(
+            ("registered", "waiting"),
+            self.env._("Only a registered or waiting participant can be cancelled."),
+        )
         freed = self.filtered(lambda r: r.state == "registered")
-        self.write({"state": "cancelled"})
+        self._workflow().write({"state": "cancelled"})
         freed._remove_future_attendances()
         freed.workshop_id._promote_waiting()
 
     def action_drop(self):
         """The participant dropped out of the cycle: the seat stays taken for the records but
         the person is no longer expected."""
-        if any(registration.state != "registered" for registration in self):
-            raise UserError(self.env._("Only a registered participant can drop out."))
-        self.write({"state": "dropped"})
+        self._check_registration_state(
+            ("registered",), self.env._("Only a registered participant can drop out.")
+        )
+        self._workflow().write({"state": "dropped"})
         self._remove_future_attendances()
 
     def _remove_future_attendances(self):
+        # Mediators and advisers may not delete roll call lines: only the unmarked ones of
+        # the sessions still to come go, with the registration.
         self.sudo().attendance_ids.filtered(
             lambda a: a.session_id.state == "planned" and not a.state
         ).unlink()
@@ -210,6 +245,7 @@ class InclusionWorkshopRegistration(models.Model):
                 "%(name)s gets a seat from the waiting list: tell them.",
                 name=registration.beneficiary_id.name,
             )
+            # Advisers freeing a seat cannot write on the workshop, where the news belongs.
             registration.workshop_id.sudo().message_post(body=notes[registration])
         self._schedule_mediator_activities(self.env._("Seat from the waiting list"), notes)
 

@@ -1,14 +1,20 @@
-from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from collections import defaultdict
 
-from .inclusion_attendance import ATTENDED_STATES
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .inclusion_attendance import ATTENDANCE_STATES, ATTENDED_STATES
+
+# Fields that would change the hours of a closed roll call.
+FROZEN_WHEN_CLOSED = ("date_begin", "date_end")
 
 
 class InclusionWorkshopSession(models.Model):
     _name = "inclusion.workshop.session"
     _description = "Workshop session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["inclusion.workshop.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_begin, id"
+    _workflow_create_states = ("planned",)
 
     workshop_id = fields.Many2one(
         "inclusion.workshop", required=True, ondelete="cascade", index=True
@@ -24,6 +30,7 @@ class InclusionWorkshopSession(models.Model):
         store=True,
         readonly=False,
         precompute=True,
+        check_company=True,
     )
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Closed"), ("cancelled", "Cancelled")],
@@ -123,6 +130,15 @@ class InclusionWorkshopSession(models.Model):
         sessions._sync_attendances()
         return sessions
 
+    def write(self, vals):
+        if "workshop_id" in vals and any(s.workshop_id.id != vals["workshop_id"] for s in self):
+            raise UserError(self.env._("A session cannot move to another workshop."))
+        if set(FROZEN_WHEN_CLOSED) & set(vals) and any(s.state != "planned" for s in self):
+            raise UserError(
+                self.env._("A closed or cancelled session cannot be moved: reopen it first.")
+            )
+        return super().write(vals)
+
     def _sync_attendances(self):
         """Add a roll call line for each registered participant missing from these
         planned sessions, in one batch."""
@@ -131,7 +147,7 @@ class InclusionWorkshopSession(models.Model):
             lambda r: r.state == "registered"
         )
         existing = {(a.session_id.id, a.registration_id.id) for a in sessions.attendance_ids}
-        # Bookkeeping of the roll call: advisers registering an employee cannot write it.
+        # Bookkeeping of the roll call: advisers registering an employee cannot create it.
         self.env["inclusion.attendance"].sudo().create(
             [
                 {"session_id": session.id, "registration_id": registration.id}
@@ -146,24 +162,47 @@ class InclusionWorkshopSession(models.Model):
         if any(session.state != "planned" for session in self):
             raise UserError(self.env._("Only a planned session can take a roll call."))
 
-    def mark_attendance(self, states):
-        """Roll call: `states` maps attendance ids to present/absent/excused/late; one
-        write per state, whatever the number of participants."""
+    def _check_roll_call(self):
+        """Mediators (and managers) take the roll call; advisers only read it."""
+        self._check_role(
+            "inclusion_numerique.group_mediator",
+            self.env._("Only a digital mediator can take the roll call."),
+        )
         self._check_planned()
-        attendances = self.attendance_ids
-        by_state = {}
-        for attendance_id, state in states.items():
-            by_state.setdefault(state, []).append(attendance_id)
+
+    def mark_attendance(self, states):
+        """Roll call: `states` maps attendance ids of these sessions (int, or str as JSON
+        sends them) to present/absent/excused/late; one write per state, whatever the number
+        of participants."""
+        self._check_roll_call()
+        marks = dict(ATTENDANCE_STATES)
+        by_state = defaultdict(list)
+        for key, state in states.items():
+            if state not in marks:
+                raise UserError(
+                    self.env._("A mark of the roll call is present, absent, excused or late.")
+                )
+            by_state[state].append(self._attendance_id(key))
+        lines = {line for ids in by_state.values() for line in ids}
+        if not lines <= set(self.attendance_ids.ids):
+            raise UserError(self.env._("These roll call lines are not those of this session."))
         for state, ids in by_state.items():
-            attendances.browse(ids).write({"state": state})
+            self.attendance_ids.browse(ids).write({"state": state})
+
+    def _attendance_id(self, key):
+        if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
+            return int(key)
+        raise UserError(self.env._("These roll call lines are not those of this session."))
 
     def action_all_present(self):
-        self._check_planned()
+        self._check_roll_call()
         self.attendance_ids.filtered(lambda a: not a.state).write({"state": "present"})
 
     def action_close(self):
         """Close the roll call; repeated absences raise an activity for the mediator."""
-        self._check_planned()
+        self._check_roll_call()
+        if any(session.date_begin > fields.Datetime.now() for session in self):
+            raise UserError(self.env._("A session cannot be closed before it starts."))
         unmarked = self.attendance_ids.filtered(lambda a: not a.state)
         if unmarked:
             raise UserError(
@@ -172,27 +211,32 @@ class InclusionWorkshopSession(models.Model):
                     names=", ".join(unmarked.beneficiary_id.mapped("name")),
                 )
             )
-        self.write({"state": "done"})
+        self._workflow().write({"state": "done"})
         self.attendance_ids.filtered(
             lambda a: a.state == "absent"
         ).registration_id._alert_absences()
-        if any(workshop.state == "open" for workshop in self.workshop_id):
-            self.workshop_id.filtered(lambda w: w.state == "open").state = "in_progress"
+        self.workshop_id.filtered(lambda w: w.state == "open")._workflow().write(
+            {"state": "in_progress"}
+        )
 
     def action_cancel(self):
+        self._check_mediator()
         closed = self.filtered(lambda s: s.state == "done")
         if closed:
             raise UserError(self.env._("A closed session cannot be cancelled."))
-        self.attendance_ids.unlink()
-        self.write({"state": "cancelled"})
+        # Mediators may not delete roll call lines one by one; a cancelled session has none.
+        self.attendance_ids.sudo().unlink()
+        self._workflow().write({"state": "cancelled"})
 
     def action_reopen(self):
         """Managers only: reopening changes a roll call that funders may have seen."""
-        if not self.env.user.has_group("inclusion_numerique.group_manager"):
-            raise AccessError(self.env._("Only a manager can reopen a session."))
+        self._check_role(
+            "inclusion_numerique.group_manager",
+            self.env._("Only a manager can reopen a session."),
+        )
         if any(session.workshop_id.state in ("done", "cancelled") for session in self):
             raise UserError(self.env._("The sessions of an ended workshop cannot be reopened."))
-        self.write({"state": "planned"})
+        self._workflow().write({"state": "planned"})
         self._sync_attendances()
 
     def action_print_sheet(self):

@@ -419,9 +419,11 @@ class TestWorkshopAccess(WorkshopCase):
         registration.with_user(self.adviser).action_cancel()
         self.assertEqual(colette.state, "registered")
         self.assertEqual(colette.activity_ids.user_id, self.mediator)
-        registration.state = "waiting"
+        # Registered again while the workshop is full, then promoted when a seat frees up.
+        again = registrations.create({"workshop_id": workshop.id, "beneficiary_id": aminata.id})
+        self.assertEqual(again.state, "waiting")
         colette.action_cancel()
-        self.assertEqual(registration.state, "registered")
+        self.assertEqual(again.state, "registered")
         with self.assertRaises(AccessError):
             registrations.create({"workshop_id": workshop.id, "beneficiary_id": other.id})
         with self.assertRaises(AccessError):
