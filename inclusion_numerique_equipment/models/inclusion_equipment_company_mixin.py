@@ -8,7 +8,6 @@ class InclusionEquipmentCompanyMixin(models.AbstractModel):
 
     _name = "inclusion.equipment.company.mixin"
     _description = "Company consistency that reveals no record of another company"
-    _check_company_auto = True
 
     def _check_company(self, fnames=None):
         try:

@@ -231,7 +231,6 @@ class InclusionEquipmentHandover(models.Model):
     @api.model
     def _next_receipt_number(self, company):
         # Users have no rights on sequences: the receipt numbering is the only use.
-        company = company.sudo()
         sequences = self.env["ir.sequence"].sudo()
         sequence = sequences.search(
             [("code", "=", RECEIPT_SEQUENCE_CODE), ("company_id", "=", company.id)], limit=1

@@ -37,6 +37,12 @@ class TestEquipmentAttacks(EquipmentCase):
         sale = self._hand_over(self.laptop, user=self.manager, price=5, amount_received=5)
         self.assertEqual((sale.price, sale.amount_received), (5, 5))
 
+    def test_mediator_changes_the_price_of_an_issued_receipt(self):
+        sale = self._hand_over(self.laptop)
+        for user in (self.mediator, self.manager, self.accountant):
+            with self.assertRefused(UserError, "reçu émis ne peut pas être modifié"):
+                sale.with_user(user).write({"price": 0.01})
+
     def test_mediator_records_5000_received_for_a_sale(self):
         for user in (self.mediator, self.manager):
             with self.assertRefused(ValidationError, "ne peut pas dépasser le prix"):
