@@ -13,13 +13,18 @@ class InclusionEquipmentHandover(models.Model):
     _inherit = "inclusion.equipment.handover"
 
     invoice_id = fields.Many2one(
-        "account.move", readonly=True, copy=False, groups=ACCOUNTING_GROUP
+        "account.move", readonly=True, copy=False, check_company=True, groups=ACCOUNTING_GROUP
     )
     payment_id = fields.Many2one(
-        "account.payment", readonly=True, copy=False, groups=ACCOUNTING_GROUP
+        "account.payment", readonly=True, copy=False, check_company=True, groups=ACCOUNTING_GROUP
     )
     credit_note_id = fields.Many2one(
-        "account.move", string="Credit note", readonly=True, copy=False, groups=ACCOUNTING_GROUP
+        "account.move",
+        string="Credit note",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        groups=ACCOUNTING_GROUP,
     )
 
     @api.model_create_multi
