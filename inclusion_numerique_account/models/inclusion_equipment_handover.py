@@ -5,26 +5,34 @@ from odoo.addons.inclusion_numerique_equipment.models.inclusion_equipment_handov
 from odoo.exceptions import UserError
 
 ACCOUNTING_GROUP = "account.group_account_invoice"
+# Set by the sale and the cancellation only.
+ACCOUNTING_LINKS = {"invoice_id", "payment_id", "credit_note_id"}
 
 
 class InclusionEquipmentHandover(models.Model):
     _inherit = "inclusion.equipment.handover"
 
     invoice_id = fields.Many2one(
-        "account.move", readonly=True, copy=False, groups=ACCOUNTING_GROUP
+        "account.move", readonly=True, copy=False, check_company=True, groups=ACCOUNTING_GROUP
     )
     payment_id = fields.Many2one(
-        "account.payment", readonly=True, copy=False, groups=ACCOUNTING_GROUP
+        "account.payment", readonly=True, copy=False, check_company=True, groups=ACCOUNTING_GROUP
     )
     credit_note_id = fields.Many2one(
-        "account.move", string="Credit note", readonly=True, copy=False, groups=ACCOUNTING_GROUP
+        "account.move",
+        string="Credit note",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        groups=ACCOUNTING_GROUP,
     )
 
     @api.model_create_multi
     def create(self, vals_list):
+        # The role, price, amount and date of each sale are checked by the creation.
         handovers = super().create(vals_list)
         sales = handovers.filtered(lambda handover: handover.mode == "sold" and handover.price)
-        # Mediators hand over equipment without accounting rights: the bridge posts for them.
+        # Mediators have no accounting rights: the invoice of the checked sale is posted for them.
         sales.sudo()._create_invoices()
         return handovers
 
@@ -99,9 +107,13 @@ class InclusionEquipmentHandover(models.Model):
         )
         return wizard._create_payments()
 
+    def _action_fields(self):
+        return super()._action_fields() | ACCOUNTING_LINKS
+
     def _check_write_rights(self, changed):
         result = super()._check_write_rights(changed)
-        if changed & PAYMENT_FIELDS and self.sudo().invoice_id.filtered(
+        # Reached by accountants only (the payment of others is refused above).
+        if changed & PAYMENT_FIELDS and self.invoice_id.filtered(
             lambda invoice: invoice.state == "posted"
         ):
             raise UserError(
@@ -113,6 +125,7 @@ class InclusionEquipmentHandover(models.Model):
 
     def action_cancel(self, reason):
         result = super().action_cancel(reason)
+        # The cancellation checked the user's role: the credit note is posted for mediators.
         self.sudo()._create_credit_notes()
         return result
 
@@ -125,4 +138,4 @@ class InclusionEquipmentHandover(models.Model):
             handover.credit_note_id = credit_note
 
     def _get_invoice_reference(self):
-        return self.sudo().invoice_id.name or super()._get_invoice_reference()
+        return self.invoice_id.name or super()._get_invoice_reference()

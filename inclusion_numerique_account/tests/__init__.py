@@ -1,1 +1,2 @@
 from . import test_equipment_account
+from . import test_account_security

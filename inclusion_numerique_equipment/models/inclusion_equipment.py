@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# Statuses that a user may set when recording a piece of equipment.
+INITIAL_STATES = ("received",)
+
 EQUIPMENT_TYPES = [
     ("laptop", "Laptop"),
     ("desktop", "Desktop computer"),
@@ -27,8 +30,9 @@ STATES = [
 class InclusionEquipment(models.Model):
     _name = "inclusion.equipment"
     _description = "Donated equipment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "inclusion.equipment.company.mixin"]
     _order = "reception_date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     equipment_type = fields.Selection(
@@ -37,7 +41,9 @@ class InclusionEquipment(models.Model):
     brand = fields.Char(required=True, tracking=True)
     model_name = fields.Char(string="Model", tracking=True)
     serial_number = fields.Char(required=True, tracking=True, copy=False)
-    donor_id = fields.Many2one("res.partner", index="btree_not_null", tracking=True)
+    donor_id = fields.Many2one(
+        "res.partner", index="btree_not_null", tracking=True, check_company=True
+    )
     reception_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     condition = fields.Selection(CONDITIONS, default="good", tracking=True)
     refurbishment_notes = fields.Text()
@@ -56,6 +62,7 @@ class InclusionEquipment(models.Model):
         tracking=True,
         copy=False,
         ondelete="restrict",
+        check_company=True,
         groups="inclusion_numerique.group_mediator",
     )
     handover_ids = fields.One2many("inclusion.equipment.handover", "equipment_id")
@@ -87,6 +94,32 @@ class InclusionEquipment(models.Model):
         for equipment in self:
             equipment.handover_count = counts.get(equipment, 0)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("state", INITIAL_STATES[0]) not in INITIAL_STATES for vals in vals_list
+        ):
+            raise UserError(self._state_message())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            if "state" in vals:
+                raise UserError(self._state_message())
+            if "reserved_for_id" in vals:
+                self._check_state(("ready", "reserved"), self.env._("reserved"))
+        return super().write(vals)
+
+    def _state_message(self):
+        return self.env._("The status changes only through the buttons of the form.")
+
+    def _write_state(self, vals):
+        """Write a status change of an action, once the user's right to change these
+        records is checked: `write` refuses statuses to users."""
+        self.check_access("write")
+        # Statuses are refused to users in `write`; the access right was checked above.
+        self.sudo().write(vals)
+
     def _check_state(self, allowed_states, action_label):
         for equipment in self:
             if equipment.state not in allowed_states:
@@ -103,21 +136,21 @@ class InclusionEquipment(models.Model):
 
     def action_set_ready(self):
         self._check_state(("received", "returned"), self.env._("marked ready"))
-        self.state = "ready"
+        self._write_state({"state": "ready"})
 
     def action_reserve(self):
         self._check_state(("ready",), self.env._("reserved"))
         if any(not equipment.reserved_for_id for equipment in self):
             raise UserError(self.env._("Choose the beneficiary the equipment is reserved for."))
-        self.state = "reserved"
+        self._write_state({"state": "reserved"})
 
     def action_unreserve(self):
         self._check_state(("reserved",), self.env._("released"))
-        self.write({"state": "ready", "reserved_for_id": False})
+        self._write_state({"state": "ready", "reserved_for_id": False})
 
     def action_scrap(self):
         self._check_state(("received", "ready", "reserved", "returned"), self.env._("scrapped"))
-        self.write({"state": "scrapped", "reserved_for_id": False})
+        self._write_state({"state": "scrapped", "reserved_for_id": False})
 
     def action_handover(self):
         self.ensure_one()

@@ -6,16 +6,19 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 RECEIPT_SEQUENCE_CODE = "inclusion.equipment.handover"
 # Payment data: set by the mediator at the handover, afterwards managed by accountants.
 PAYMENT_FIELDS = {"payment_method", "amount_received"}
-# What a mediator may still change on an issued receipt (cancellation, lent equipment).
-FOLLOW_UP_FIELDS = {"state", "cancel_reason", "return_date", "note"}
+# What a mediator may still change on an issued receipt (lent equipment, notes).
+FOLLOW_UP_FIELDS = {"return_date", "note"}
+# Who may sell at another price than the one of the settings.
+PRICE_GROUPS = "inclusion_numerique.group_manager,inclusion_numerique.group_equipment_accounting"
 
 
 class InclusionEquipmentHandover(models.Model):
     _name = "inclusion.equipment.handover"
     _description = "Equipment handover"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "inclusion.equipment.company.mixin"]
     _order = "date desc, id desc"
     _rec_name = "name"
+    _check_company_auto = True
 
     name = fields.Char(
         string="Receipt number", readonly=True, copy=False, default="/", index="trigram"
@@ -27,18 +30,30 @@ class InclusionEquipmentHandover(models.Model):
         index=True,
         domain="[('state', 'in', ('ready', 'reserved'))]",
         tracking=True,
+        check_company=True,
     )
-    company_id = fields.Many2one(related="equipment_id.company_id", store=True, index=True)
+    # Read as the user (compute_sudo=False): an `onchange` with the id of another company's
+    # equipment must not return its serial number or donor.
+    company_id = fields.Many2one(
+        related="equipment_id.company_id", store=True, index=True, compute_sudo=False
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    serial_number = fields.Char(related="equipment_id.serial_number", store=True)
-    equipment_type = fields.Selection(related="equipment_id.equipment_type", store=True)
-    donor_id = fields.Many2one(related="equipment_id.donor_id", store=True, string="Donor")
+    serial_number = fields.Char(
+        related="equipment_id.serial_number", store=True, compute_sudo=False
+    )
+    equipment_type = fields.Selection(
+        related="equipment_id.equipment_type", store=True, compute_sudo=False
+    )
+    donor_id = fields.Many2one(
+        related="equipment_id.donor_id", store=True, string="Donor", compute_sudo=False
+    )
     beneficiary_id = fields.Many2one(
         "inclusion.beneficiary",
         string="Recipient",
         required=True,
         ondelete="restrict",
         index=True,
+        check_company=True,
         groups="inclusion_numerique.group_mediator",
     )
     # Stored copy of the recipient's contact: accountants see who paid, not the social file.
@@ -49,6 +64,7 @@ class InclusionEquipmentHandover(models.Model):
         store=True,
         compute_sudo=True,
         index=True,
+        check_company=True,
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     mode = fields.Selection(
@@ -94,16 +110,25 @@ class InclusionEquipmentHandover(models.Model):
                 ON {self._table} (equipment_id) WHERE state = 'done'"""
         )
 
-    @api.depends("beneficiary_id.partner_id")
+    @api.depends("beneficiary_id.partner_id", "beneficiary_id.company_id", "company_id")
     def _compute_partner_id(self):
         for handover in self:
-            handover.partner_id = handover.beneficiary_id.partner_id
+            beneficiary = handover.beneficiary_id
+            # Computed as superuser: only a recipient of the handover's company is copied,
+            # so that an `onchange` with another company's beneficiary reveals nothing.
+            same_company = beneficiary.company_id == (handover.company_id or self.env.company)
+            handover.partner_id = beneficiary.partner_id if same_company else False
 
     @api.depends("mode", "company_id")
     def _compute_price(self):
         for handover in self:
-            company = handover.company_id or self.env.company
-            handover.price = company.inclusion_equipment_price if handover.mode == "sold" else 0.0
+            handover.price = handover._settings_price()
+
+    def _settings_price(self):
+        """Price of the settings: a sale at the company's price, nothing otherwise."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return company.inclusion_equipment_price if self.mode == "sold" else 0.0
 
     @api.depends("price")
     def _compute_amount_received(self):
@@ -117,6 +142,17 @@ class InclusionEquipmentHandover(models.Model):
                 raise ValidationError(
                     self.env._("The price and the amount received cannot be negative.")
                 )
+            if handover.currency_id.compare_amounts(handover.amount_received, handover.price) > 0:
+                raise ValidationError(self.env._("The amount received cannot exceed the price."))
+
+    @api.constrains("date")
+    def _check_date(self):
+        # The date of the handover is also the date of its payment.
+        for handover in self:
+            if handover.date > fields.Date.context_today(handover):
+                raise ValidationError(
+                    self.env._("The date of a handover cannot be in the future.")
+                )
 
     @api.constrains("mode", "payment_method", "return_date", "price")
     def _check_mode(self):
@@ -128,6 +164,17 @@ class InclusionEquipmentHandover(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            self.check_access("create")
+            for vals in vals_list:
+                # A new handover is "done"; empty values set nothing.
+                self._check_action_fields(
+                    {
+                        name
+                        for name, value in vals.items()
+                        if value and (name, value) != ("state", "done")
+                    }
+                )
         equipment_ids = [vals.get("equipment_id") for vals in vals_list]
         equipments = self.env["inclusion.equipment"].browse(equipment_ids)
         for vals, equipment in zip(vals_list, equipments, strict=True):
@@ -142,20 +189,27 @@ class InclusionEquipmentHandover(models.Model):
             raise ValidationError(
                 self.env._("This equipment has just been handed over by another user.")
             ) from error
-        handovers.equipment_id.sudo().write({"state": "handed_over", "reserved_for_id": False})
+        if not self.env.su:
+            handovers._check_price_rights(vals_list)
+        handovers.equipment_id._write_state({"state": "handed_over", "reserved_for_id": False})
         return handovers
 
-    def _check_can_hand_over(self, equipment, beneficiary_id):
-        equipment = equipment.sudo()
-        beneficiary = self.env["inclusion.beneficiary"].sudo().browse(beneficiary_id)
-        if beneficiary.company_id != equipment.company_id:
-            raise UserError(
-                self.env._(
-                    "%(beneficiary)s and %(equipment)s belong to different companies.",
-                    beneficiary=beneficiary.name,
-                    equipment=equipment.name,
+    def _check_price_rights(self, vals_list):
+        """Only managers and accountants sell at another price than the settings'."""
+        if self.env.user.has_groups(PRICE_GROUPS):
+            return
+        for handover, vals in zip(self, vals_list, strict=True):
+            settings_price = handover._settings_price()
+            if "price" in vals and handover.currency_id.compare_amounts(
+                handover.price, settings_price
+            ):
+                raise AccessError(
+                    self.env._("Only managers and accountants can change the sale price.")
                 )
-            )
+
+    def _check_can_hand_over(self, equipment, beneficiary_id):
+        # Read with the user's rights: another company's equipment is refused unread, and
+        # the company of the recipient is checked by `check_company`.
         if equipment.state == "reserved" and equipment.reserved_for_id.id != beneficiary_id:
             raise UserError(
                 self.env._(
@@ -176,7 +230,7 @@ class InclusionEquipmentHandover(models.Model):
 
     @api.model
     def _next_receipt_number(self, company):
-        company = company.sudo()
+        # Users have no rights on sequences: the receipt numbering is the only use.
         sequences = self.env["ir.sequence"].sudo()
         sequence = sequences.search(
             [("code", "=", RECEIPT_SEQUENCE_CODE), ("company_id", "=", company.id)], limit=1
@@ -198,7 +252,21 @@ class InclusionEquipmentHandover(models.Model):
             self._check_write_rights(set(vals))
         return super().write(vals)
 
+    def _action_fields(self):
+        """Fields that only the actions (handover, cancellation, return) set."""
+        return {"state", "cancel_reason"}
+
+    def _check_action_fields(self, changed):
+        if changed & self._action_fields():
+            raise UserError(
+                self.env._(
+                    "The status, the cancellation and the accounting documents of a handover "
+                    "change only through its actions."
+                )
+            )
+
     def _check_write_rights(self, changed):
+        self._check_action_fields(changed)
         user = self.env.user
         if changed & PAYMENT_FIELDS and not user.has_group(
             "inclusion_numerique.group_equipment_accounting"
@@ -213,8 +281,19 @@ class InclusionEquipmentHandover(models.Model):
                     "a new one."
                 )
             )
-        if changed & FOLLOW_UP_FIELDS and not user.has_group("inclusion_numerique.group_mediator"):
+        if changed & FOLLOW_UP_FIELDS:
+            self._check_mediator()
+
+    def _check_mediator(self):
+        if not self.env.user.has_group("inclusion_numerique.group_mediator"):
             raise AccessError(self.env._("Only mediators can follow up a handover."))
+        self.check_access("write")
+
+    def _write_state(self, vals):
+        """Write the status change of an action; `write` refuses it to users."""
+        self._check_mediator()
+        # The user's role and access were checked above; `write` refuses statuses to users.
+        self.sudo().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
@@ -225,8 +304,8 @@ class InclusionEquipmentHandover(models.Model):
             raise UserError(self.env._("Give the reason for the cancellation."))
         if any(handover.state != "done" for handover in self):
             raise UserError(self.env._("Only a current handover can be cancelled."))
-        self.write({"state": "cancelled", "cancel_reason": reason})
-        self.equipment_id.sudo().state = "ready"
+        self._write_state({"state": "cancelled", "cancel_reason": reason})
+        self.equipment_id._write_state({"state": "ready"})
         for handover in self:
             handover.message_post(
                 body=self.env._(
@@ -247,8 +326,8 @@ class InclusionEquipmentHandover(models.Model):
     def action_mark_returned(self):
         if any(handover.state != "done" or handover.mode != "lent" for handover in self):
             raise UserError(self.env._("Only lent equipment can be returned."))
-        self.write({"state": "returned"})
-        self.equipment_id.sudo().state = "returned"
+        self._write_state({"state": "returned"})
+        self.equipment_id._write_state({"state": "returned"})
 
     def action_print_certificate(self):
         return self.env.ref(

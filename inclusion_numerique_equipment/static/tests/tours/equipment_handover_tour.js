@@ -14,8 +14,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_equipment_handover"
             run: "click",
         },
         {
-            content: "The sale price comes from the settings",
-            trigger: '.o_field_widget[name=price] input:value("20,00")',
+            content: "The sale price comes from the settings, read-only for a mediator",
+            trigger: '.o_field_widget[name=price]:not(:has(input)):contains("20,00")',
         },
         {
             content: "Choose the recipient",
