@@ -5,6 +5,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import DEFAULT_TZ
 from .inclusion_beneficiary import AGE_BRACKETS, GENDERS, SOCIAL_STATUSES, age_bracket_on
 
 SUPPORT_KINDS = [
@@ -67,8 +68,9 @@ FOLLOWUP_DELAY_DAYS = 7
 class InclusionSupport(models.Model):
     _name = "inclusion.support"
     _description = "Support session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "inclusion.company.mixin"]
     _order = "start desc, id desc"
+    _check_company_auto = True
 
     kind = fields.Selection(SUPPORT_KINDS, required=True, default="individual", tracking=True)
     state = fields.Selection(
@@ -97,22 +99,29 @@ class InclusionSupport(models.Model):
     )
     date = fields.Date(compute="_compute_date", store=True, index=True)
     place_type = fields.Selection(PLACE_TYPES, required=True, default="activity_place")
-    place_id = fields.Many2one("inclusion.place", default=lambda self: self._default_place_id())
+    place_id = fields.Many2one(
+        "inclusion.place", default=lambda self: self._default_place_id(), check_company=True
+    )
     mediator_id = fields.Many2one(
         "res.users",
         required=True,
         index=True,
         default=lambda self: self.env.user,
         tracking=True,
+        check_company=True,
     )
     co_facilitator_id = fields.Many2one(
-        "res.partner", string="Co-facilitator", help="Volunteer or colleague who helped."
+        "res.partner",
+        string="Co-facilitator",
+        help="Volunteer or colleague who helped.",
+        check_company=True,
     )
     beneficiary_id = fields.Many2one(
         "inclusion.beneficiary",
         index="btree_not_null",
         ondelete="restrict",
         tracking=True,
+        check_company=True,
         help="Leave empty for an anonymous visit.",
     )
     theme_ids = fields.Many2many(
@@ -135,7 +144,9 @@ class InclusionSupport(models.Model):
     equipment_used = fields.Selection(EQUIPMENT_USED)
     autonomy = fields.Selection(AUTONOMY_LEVELS, string="Autonomy reached")
     orientation = fields.Selection(ORIENTATIONS, string="Redirected to")
-    orientation_partner_id = fields.Many2one("res.partner", string="Redirection structure")
+    orientation_partner_id = fields.Many2one(
+        "res.partner", string="Redirection structure", check_company=True
+    )
     followup_needed = fields.Boolean(
         string="Follow-up needed", help="Schedules a to-do for the mediator."
     )
@@ -222,9 +233,8 @@ class InclusionSupport(models.Model):
     @api.depends("start", "mediator_id.tz")
     def _compute_date(self):
         for support in self:
-            tz = pytz.timezone(
-                support.mediator_id.tz or self.env.context.get("tz") or "Europe/Paris"
-            )
+            # From the record only: a stored date must not depend on who computes it.
+            tz = pytz.timezone(support.mediator_id.tz or DEFAULT_TZ)
             support.date = support.start and pytz.utc.localize(support.start).astimezone(tz).date()
 
     @api.depends(
