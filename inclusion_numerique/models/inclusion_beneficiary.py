@@ -197,13 +197,9 @@ class InclusionBeneficiary(models.Model):
     consent_date = fields.Date(
         tracking=True, help="Date of the consent to the processing of personal data."
     )
-    # Proof of consent: set by the system to the user who records it, never by hand.
-    consent_user_id = fields.Many2one(
-        "res.users",
-        string="Consent recorded by",
-        compute="_compute_consent_user_id",
-        store=True,
-    )
+    # Proof of consent: set by the system to the user who records it (create, write),
+    # never by hand.
+    consent_user_id = fields.Many2one("res.users", string="Consent recorded by", readonly=True)
     consent_scope = fields.Selection(CONSENT_SCOPES, default="support")
     notes = fields.Html(groups="inclusion_numerique.group_mediator")
     support_ids = fields.One2many("inclusion.support", "beneficiary_id", string="Support sessions")
@@ -282,11 +278,6 @@ class InclusionBeneficiary(models.Model):
         for beneficiary in self:
             if beneficiary.email:
                 beneficiary.has_email = True
-
-    @api.depends("consent_date", "consent_scope")
-    def _compute_consent_user_id(self):
-        for beneficiary in self:
-            beneficiary.consent_user_id = beneficiary.consent_date and self.env.user
 
     def _compute_support_count(self):
         counts = dict(
@@ -419,6 +410,8 @@ class InclusionBeneficiary(models.Model):
         for vals in vals_list:
             self._check_protected_values(vals)
             self._normalize_contact_values(vals)
+            if vals.get("consent_date"):
+                vals.setdefault("consent_user_id", self.env.uid)
         self._check_linked_partners([vals.get("partner_id") for vals in vals_list])
         contacts = [self._pop_contact_values(vals) for vals in vals_list]
         without_partner = [
@@ -448,7 +441,14 @@ class InclusionBeneficiary(models.Model):
         self._normalize_contact_values(vals)
         self._check_linked_partners([vals.get("partner_id")])
         contact = self._pop_contact_values(vals)
+        if "consent_date" in vals:
+            vals["consent_user_id"] = vals["consent_date"] and self.env.uid
         result = super().write(vals)
+        if "consent_scope" in vals and "consent_date" not in vals:
+            # A new scope is a new consent, recorded by this user.
+            super(InclusionBeneficiary, self.filtered("consent_date")).write(
+                {"consent_user_id": self.env.uid}
+            )
         if contact:
             self._write_contact(contact)
         return result
@@ -462,7 +462,9 @@ class InclusionBeneficiary(models.Model):
     def _check_linked_partners(self, partner_ids):
         """An existing contact becomes managed by the beneficiary file (see _write_contact):
         only a user who may already edit it can link it."""
-        self.env["res.partner"].browse([pid for pid in partner_ids if pid]).check_access("write")
+        partners = self.env["res.partner"].browse([pid for pid in partner_ids if pid])
+        if partners:
+            partners.check_access("write")
 
     @api.model
     def _pop_contact_values(self, vals):
