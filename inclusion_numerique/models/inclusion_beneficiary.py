@@ -233,7 +233,7 @@ class InclusionBeneficiary(models.Model):
         ),
     ]
 
-    @api.depends("birthdate")
+    @api.depends("birthdate", "birth_year")
     def _compute_age(self):
         today = fields.Date.context_today(self)
         for beneficiary in self:
@@ -527,9 +527,8 @@ class InclusionBeneficiary(models.Model):
         # it, and the employee link (mediators may not read employees) moves as it is.
         system_values = {}
         if "consent_date" in values:
-            system_values["consent_user_id"] = others.filtered("consent_date")[
-                :1
-            ].consent_user_id.id
+            consent_donor = others.filtered("consent_date")[:1]
+            system_values["consent_user_id"] = consent_donor.consent_user_id.id
         employee = others.sudo().employee_id
         if employee and not self.sudo().employee_id:
             others.sudo().employee_id = False

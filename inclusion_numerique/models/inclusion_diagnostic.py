@@ -44,7 +44,7 @@ class InclusionDiagnostic(models.Model):
         related="beneficiary_id.company_id", store=True, index=True, precompute=True
     )
 
-    @api.depends("beneficiary_id", "date")
+    @api.depends("beneficiary_id.name", "date")
     def _compute_display_name(self):
         for diagnostic in self:
             diagnostic.display_name = (

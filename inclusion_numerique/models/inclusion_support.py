@@ -273,7 +273,7 @@ class InclusionSupport(models.Model):
                 support.person_zip = support.anonymous_zip
                 support.person_qpv = support.anonymous_qpv
 
-    @api.depends("kind", "beneficiary_id", "date")
+    @api.depends("kind", "beneficiary_id.name")
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for support in self:

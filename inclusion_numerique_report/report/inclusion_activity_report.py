@@ -8,6 +8,7 @@ from odoo.addons.inclusion_numerique.models.inclusion_support import (
     DURATION_BUCKETS,
     SUPPORT_KINDS,
 )
+from odoo.addons.inclusion_numerique.tools import DEFAULT_TZ
 from odoo.tools import SQL
 
 ACTIVITY_KINDS = [*SUPPORT_KINDS, ("workshop", "Workshop")]
@@ -213,7 +214,7 @@ class InclusionActivityReport(models.Model):
               LEFT JOIN res_users u ON u.id = w.user_id
               LEFT JOIN res_partner up ON up.id = u.partner_id
              CROSS JOIN LATERAL (
-                   SELECT (timezone(COALESCE(up.tz, 'Europe/Paris'),
+                   SELECT (timezone(COALESCE(up.tz, %s),
                                     ws.date_begin AT TIME ZONE 'UTC'))::date AS day
              ) day
              CROSS JOIN LATERAL (
@@ -229,4 +230,5 @@ class InclusionActivityReport(models.Model):
              WHERE a.state IN ('present', 'late')
             """,
             SQL(ATTENDANCE_ROW_ID),
+            DEFAULT_TZ,
         )

@@ -3,6 +3,7 @@ from datetime import date, datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.addons.inclusion_numerique.tools import DEFAULT_TZ
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
@@ -93,7 +94,7 @@ class InclusionActivityReportWizard(models.TransientModel):
 
     def _utc_bounds(self):
         """The period as naive UTC datetimes [start, end), in the user's time zone."""
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "Europe/Paris")
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ)
         start = tz.localize(datetime.combine(self.date_from, time.min))
         end = tz.localize(datetime.combine(self.date_to + timedelta(days=1), time.min))
         return tuple(moment.astimezone(pytz.utc).replace(tzinfo=None) for moment in (start, end))
