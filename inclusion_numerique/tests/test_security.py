@@ -225,9 +225,14 @@ class TestSecurity(InclusionCase):
         # Partners of users and companies stay visible to everyone.
         visible = Partner.browse((self.mediator.partner_id | self.company.partner_id).ids)
         self.assertEqual(len(visible.read(["name"])), 2)
-        for user in (self.mediator, self.adviser):
+        for user in (self.mediator, self.adviser, self.accountant):
             record = self._as(user, "res.partner").browse(partner.id)
             self.assertEqual(record.read(["email"])[0]["email"], "fatima@example.com")
+        # Accountants read them for invoices and receipts, but do not change them.
+        accountant = self.accountant
+        accountant.groups_id |= self.env.ref("base.group_partner_manager")
+        with self.assertRaises(AccessError):
+            self._as(accountant, "res.partner").browse(partner.id).write({"phone": "0100000000"})
 
     def test_finding_4_mediator_is_not_a_contact_manager(self):
         for user in (self.mediator, self.adviser):
