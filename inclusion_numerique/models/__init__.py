@@ -1,3 +1,4 @@
+from . import inclusion_company_mixin
 from . import res_config_settings
 from . import inclusion_beneficiary
 from . import hr_employee
@@ -7,5 +8,6 @@ from . import inclusion_organism
 from . import inclusion_place
 from . import inclusion_support
 from . import inclusion_diagnostic
+from . import res_partner
 from . import res_users
 from . import inclusion_demo_mediation

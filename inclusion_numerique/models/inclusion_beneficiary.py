@@ -2,7 +2,7 @@ import phonenumbers
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, email_normalize, single_email_re
 
 DIGITAL_LEVELS = [
@@ -91,6 +91,8 @@ SOCIAL_DATA_FIELDS = [
     "notes",
 ]
 MIN_BIRTH_YEAR = 1900
+# Kept on the beneficiary's own contact (res.partner), which the beneficiary file manages.
+CONTACT_FIELDS = ["name", "phone", "email", "street", "zip", "city"]
 # Contact and social data taken from a merged duplicate when the kept record lacks it.
 MERGED_FIELDS = [
     "phone",
@@ -131,8 +133,9 @@ def age_bracket_sql(years):
 class InclusionBeneficiary(models.Model):
     _name = "inclusion.beneficiary"
     _description = "Beneficiary"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "inclusion.company.mixin"]
     _order = "name, id"
+    _check_company_auto = True
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -140,10 +143,17 @@ class InclusionBeneficiary(models.Model):
         required=True,
         ondelete="restrict",
         index=True,
+        check_company=True,
         help="Identity and contact details; social data stays on the beneficiary.",
     )
+    # Precomputed: the contact's values are written by the beneficiary file (_write_contact).
     name = fields.Char(
-        related="partner_id.name", store=True, readonly=False, required=True, tracking=True
+        related="partner_id.name",
+        store=True,
+        precompute=True,
+        readonly=False,
+        required=True,
+        tracking=True,
     )
     phone = fields.Char(related="partner_id.phone", readonly=False)
     email = fields.Char(related="partner_id.email", readonly=False)
@@ -190,24 +200,22 @@ class InclusionBeneficiary(models.Model):
         string="Insertion employee",
         index="btree_not_null",
         ondelete="set null",
+        check_company=True,
         help="Set when the beneficiary is also an employee of the structure.",
     )
     prescriber_type = fields.Selection(PRESCRIBER_TYPES, string="Referred by")
     prescriber_partner_id = fields.Many2one(
         "res.partner",
         string="Referring partner",
+        check_company=True,
         help="Social worker or structure that referred the person.",
     )
     consent_date = fields.Date(
         tracking=True, help="Date of the consent to the processing of personal data."
     )
-    consent_user_id = fields.Many2one(
-        "res.users",
-        string="Consent recorded by",
-        compute="_compute_consent_user_id",
-        store=True,
-        readonly=False,
-    )
+    # Proof of consent: set by the system to the user who records it (create, write),
+    # never by hand.
+    consent_user_id = fields.Many2one("res.users", string="Consent recorded by", readonly=True)
     consent_scope = fields.Selection(CONSENT_SCOPES, default="support")
     notes = fields.Html(groups="inclusion_numerique.group_mediator")
     support_ids = fields.One2many("inclusion.support", "beneficiary_id", string="Support sessions")
@@ -241,7 +249,7 @@ class InclusionBeneficiary(models.Model):
         ),
     ]
 
-    @api.depends("birthdate")
+    @api.depends("birthdate", "birth_year")
     def _compute_age(self):
         today = fields.Date.context_today(self)
         for beneficiary in self:
@@ -287,14 +295,6 @@ class InclusionBeneficiary(models.Model):
             if beneficiary.email:
                 beneficiary.has_email = True
 
-    @api.depends("consent_date")
-    def _compute_consent_user_id(self):
-        for beneficiary in self:
-            if beneficiary.consent_date and not beneficiary.consent_user_id:
-                beneficiary.consent_user_id = self.env.user
-            elif not beneficiary.consent_date:
-                beneficiary.consent_user_id = False
-
     def _compute_support_count(self):
         counts = dict(
             self.env["inclusion.support"]._read_group(
@@ -317,9 +317,13 @@ class InclusionBeneficiary(models.Model):
     def _compute_duplicate_ids(self):
         # Records being edited in a form are compared through their saved version.
         duplicates = self._duplicate_map(self._origin.ids)
+        # Only records that the user may read are shown, whatever their rules.
+        readable = self.browse(
+            {other for others in duplicates.values() for other in others}
+        )._filtered_access("read")
         for beneficiary in self:
-            others = duplicates.get(beneficiary._origin.id, [])
-            beneficiary.duplicate_ids = [Command.set(others)]
+            others = readable.browse(duplicates.get(beneficiary._origin.id, [])) & readable
+            beneficiary.duplicate_ids = [Command.set(others.ids)]
             beneficiary.is_probable_duplicate = bool(others)
 
     def _search_is_probable_duplicate(self, operator, value):
@@ -394,6 +398,12 @@ class InclusionBeneficiary(models.Model):
                     self.env._("The birth year must be between 1900 and this year.")
                 )
 
+    @api.constrains("consent_date")
+    def _check_consent_date(self):
+        today = fields.Date.context_today(self)
+        if any(beneficiary.consent_date > today for beneficiary in self.filtered("consent_date")):
+            raise ValidationError(self.env._("The consent date cannot be in the future."))
+
     @api.constrains(*SOCIAL_DATA_FIELDS, "consent_date")
     def _check_consent(self):
         for beneficiary in self.filtered(lambda b: not b.consent_date):
@@ -414,23 +424,78 @@ class InclusionBeneficiary(models.Model):
     def create(self, vals_list):
         """Create the contact of each beneficiary entered by name only, in one batch."""
         for vals in vals_list:
+            self._check_protected_values(vals)
             self._normalize_contact_values(vals)
-        without_partner = [vals for vals in vals_list if not vals.get("partner_id")]
-        partners = self.env["res.partner"].create(
-            [self._prepare_partner_values(vals) for vals in without_partner]
+            if vals.get("consent_date"):
+                vals.setdefault("consent_user_id", self.env.uid)
+        self._check_linked_partners([vals.get("partner_id") for vals in vals_list])
+        contacts = [self._pop_contact_values(vals) for vals in vals_list]
+        without_partner = [
+            (vals, contact)
+            for vals, contact in zip(vals_list, contacts, strict=True)
+            if not vals.get("partner_id")
+        ]
+        # Mediators have no contact rights: the new beneficiary's own contact is created
+        # by the file that manages it.
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .create(
+                [self._prepare_partner_values(vals, contact) for vals, contact in without_partner]
+            )
         )
-        for vals, partner in zip(without_partner, partners, strict=True):
+        for (vals, _contact), partner in zip(without_partner, partners, strict=True):
             vals["partner_id"] = partner.id
-        return super().create(vals_list)
+        beneficiaries = super().create(vals_list)
+        for beneficiary, vals, contact in zip(beneficiaries, vals_list, contacts, strict=True):
+            if contact and vals["partner_id"] not in partners.ids:
+                beneficiary._write_contact(contact)
+        return beneficiaries
 
     def write(self, vals):
+        self._check_protected_values(vals)
         self._normalize_contact_values(vals)
-        return super().write(vals)
+        self._check_linked_partners([vals.get("partner_id")])
+        contact = self._pop_contact_values(vals)
+        if "consent_date" in vals:
+            vals["consent_user_id"] = vals["consent_date"] and self.env.uid
+        result = super().write(vals)
+        if "consent_scope" in vals and "consent_date" not in vals:
+            # A new scope is a new consent, recorded by this user.
+            super(InclusionBeneficiary, self.filtered("consent_date")).write(
+                {"consent_user_id": self.env.uid}
+            )
+        if contact:
+            self._write_contact(contact)
+        return result
 
     @api.model
-    def _prepare_partner_values(self, vals):
+    def _check_protected_values(self, vals):
+        if "consent_user_id" in vals and not self.env.su:
+            raise UserError(self.env._("The user who recorded the consent is set automatically."))
+
+    @api.model
+    def _check_linked_partners(self, partner_ids):
+        """An existing contact becomes managed by the beneficiary file (see _write_contact):
+        only a user who may already edit it can link it."""
+        partners = self.env["res.partner"].browse([pid for pid in partner_ids if pid])
+        if partners:
+            partners.check_access("write")
+
+    @api.model
+    def _pop_contact_values(self, vals):
+        return {fname: vals.pop(fname) for fname in CONTACT_FIELDS if fname in vals}
+
+    def _write_contact(self, contact):
+        self.check_access("write")
+        # Mediators have no contact rights: the beneficiary file keeps its own contact
+        # (created by it, or linked by a user allowed to edit it) up to date.
+        self.partner_id.sudo().write(contact)
+
+    @api.model
+    def _prepare_partner_values(self, vals, contact):
         return {
-            "name": vals.get("name"),
+            **contact,
             "company_id": vals.get("company_id", self.env.company.id),
         }
 
@@ -473,11 +538,19 @@ class InclusionBeneficiary(models.Model):
             donor = others.filtered(fname)[:1]
             if donor and not self[fname]:
                 values[fname] = self._fields[fname].convert_to_write(donor[fname], donor)
-        employee = others.employee_id
-        if employee and not self.employee_id:
-            others.employee_id = False
-            values["employee_id"] = employee.id
         self.write(values)
+        # What only the system may set: the proof of consent keeps the user who recorded
+        # it, and the employee link (mediators may not read employees) moves as it is.
+        system_values = {}
+        if "consent_date" in values:
+            consent_donor = others.filtered("consent_date")[:1]
+            system_values["consent_user_id"] = consent_donor.consent_user_id.id
+        employee = others.sudo().employee_id
+        if employee and not self.sudo().employee_id:
+            others.sudo().employee_id = False
+            system_values["employee_id"] = employee.id
+        if system_values:
+            self.sudo().write(system_values)
 
     @api.model
     def _cron_refresh_age_brackets(self):

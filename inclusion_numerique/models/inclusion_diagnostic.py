@@ -21,10 +21,12 @@ PIX_SCORE_FIELDS = [
 class InclusionDiagnostic(models.Model):
     _name = "inclusion.diagnostic"
     _description = "Digital diagnostic"
+    _inherit = ["inclusion.company.mixin"]
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     beneficiary_id = fields.Many2one(
-        "inclusion.beneficiary", required=True, index=True, ondelete="cascade"
+        "inclusion.beneficiary", required=True, index=True, ondelete="cascade", check_company=True
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
     tool = fields.Selection(DIAGNOSTIC_TOOLS, required=True, default="les_bons_clics")
@@ -35,12 +37,14 @@ class InclusionDiagnostic(models.Model):
     score_security = fields.Integer(string="Protection and security (%)")
     score_environment = fields.Integer(string="Digital environment (%)")
     comment = fields.Text()
-    mediator_id = fields.Many2one("res.users", default=lambda self: self.env.user)
+    mediator_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, check_company=True
+    )
     company_id = fields.Many2one(
         related="beneficiary_id.company_id", store=True, index=True, precompute=True
     )
 
-    @api.depends("beneficiary_id", "date")
+    @api.depends("beneficiary_id.name", "date")
     def _compute_display_name(self):
         for diagnostic in self:
             diagnostic.display_name = (

@@ -5,6 +5,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import DEFAULT_TZ
 from .inclusion_beneficiary import (
     AGE_BRACKETS,
     GENDERS,
@@ -69,7 +70,6 @@ DURATION_BUCKETS = [
 # Upper duration limit (minutes, exclusive) of each bucket, the last one being open.
 DURATION_BUCKET_LIMITS = [(30, "under_30"), (60, "30_60"), (120, "60_120")]
 # Time zone of the dates of activity when the mediator has none (French structures).
-DEFAULT_TZ = "Europe/Paris"
 
 
 def duration_bucket_of(minutes):
@@ -89,8 +89,9 @@ FOLLOWUP_DELAY_DAYS = 7
 class InclusionSupport(models.Model):
     _name = "inclusion.support"
     _description = "Support session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "inclusion.company.mixin"]
     _order = "start desc, id desc"
+    _check_company_auto = True
 
     kind = fields.Selection(SUPPORT_KINDS, required=True, default="individual", tracking=True)
     state = fields.Selection(
@@ -119,22 +120,29 @@ class InclusionSupport(models.Model):
     )
     date = fields.Date(compute="_compute_date", store=True, index=True)
     place_type = fields.Selection(PLACE_TYPES, required=True, default="activity_place")
-    place_id = fields.Many2one("inclusion.place", default=lambda self: self._default_place_id())
+    place_id = fields.Many2one(
+        "inclusion.place", default=lambda self: self._default_place_id(), check_company=True
+    )
     mediator_id = fields.Many2one(
         "res.users",
         required=True,
         index=True,
         default=lambda self: self.env.user,
         tracking=True,
+        check_company=True,
     )
     co_facilitator_id = fields.Many2one(
-        "res.partner", string="Co-facilitator", help="Volunteer or colleague who helped."
+        "res.partner",
+        string="Co-facilitator",
+        help="Volunteer or colleague who helped.",
+        check_company=True,
     )
     beneficiary_id = fields.Many2one(
         "inclusion.beneficiary",
         index="btree_not_null",
         ondelete="restrict",
         tracking=True,
+        check_company=True,
         help="Leave empty for an anonymous visit.",
     )
     theme_ids = fields.Many2many(
@@ -157,7 +165,9 @@ class InclusionSupport(models.Model):
     equipment_used = fields.Selection(EQUIPMENT_USED)
     autonomy = fields.Selection(AUTONOMY_LEVELS, string="Autonomy reached")
     orientation = fields.Selection(ORIENTATIONS, string="Redirected to")
-    orientation_partner_id = fields.Many2one("res.partner", string="Redirection structure")
+    orientation_partner_id = fields.Many2one(
+        "res.partner", string="Redirection structure", check_company=True
+    )
     followup_needed = fields.Boolean(
         string="Follow-up needed", help="Schedules a to-do for the mediator."
     )
@@ -235,7 +245,8 @@ class InclusionSupport(models.Model):
     @api.depends("start", "mediator_id.tz")
     def _compute_date(self):
         for support in self:
-            tz = pytz.timezone(support.mediator_id.tz or self.env.context.get("tz") or DEFAULT_TZ)
+            # From the record only: a stored date must not depend on who computes it.
+            tz = pytz.timezone(support.mediator_id.tz or DEFAULT_TZ)
             support.date = support.start and pytz.utc.localize(support.start).astimezone(tz).date()
 
     @api.depends(
@@ -274,7 +285,7 @@ class InclusionSupport(models.Model):
                 support.person_zip = support.anonymous_zip
                 support.person_qpv = support.anonymous_qpv
 
-    @api.depends("kind", "beneficiary_id", "date")
+    @api.depends("kind", "beneficiary_id.name")
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for support in self:

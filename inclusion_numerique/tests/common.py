@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -45,4 +46,13 @@ class InclusionCase(TransactionCase):
             company_ids=[company.id],
             lang="fr_FR",
             tz="Europe/Paris",
+        )
+
+    @classmethod
+    def _new_beneficiary(cls, company, **values):
+        """A beneficiary with consent, created by the system in the given company."""
+        return (
+            cls.env["inclusion.beneficiary"]
+            .with_company(company)
+            .create({"consent_date": fields.Date.today(), "company_id": company.id, **values})
         )

@@ -30,12 +30,29 @@ class InclusionBeneficiaryMerge(models.TransientModel):
             values.setdefault("target_id", active_ids[0])
         return values
 
+    @api.model
+    def _beneficiary_relations(self):
+        """(model, field) of every stored relation to beneficiaries, in any add-on."""
+        return [
+            (model_name, field.name)
+            for model_name, model in self.env.registry.items()
+            if not model._abstract and not model._transient and model._auto
+            for field in model._fields.values()
+            if field.type in ("many2one", "many2many")
+            and field.comodel_name == "inclusion.beneficiary"
+            and field.store
+        ]
+
     def action_merge(self):
         self.ensure_one()
         target = self.target_id
         others = self.beneficiary_ids - target
         if not others:
             raise UserError(self.env._("Choose at least two beneficiaries to merge."))
+        # The references are moved as superuser below: check the user's rights first.
+        self.beneficiary_ids.check_access("write")
+        if len(self.beneficiary_ids.company_id) > 1:
+            raise UserError(self.env._("Only beneficiaries of the same structure can be merged."))
         if len(others.employee_id | target.employee_id) > 1:
             raise UserError(self.env._("These beneficiaries are linked to different employees."))
         target._merge_missing_values(others)
@@ -57,33 +74,22 @@ class InclusionBeneficiaryMerge(models.TransientModel):
     def _reassign_references(self, others, target):
         """Point every stored relation to the merged records at the kept one, whichever
         add-on defines it (sessions, diagnostics, registrations, handovers…)."""
-        relations = (
-            self.env["ir.model.fields"]
-            .sudo()
-            .search(
-                [
-                    ("relation", "=", "inclusion.beneficiary"),
-                    ("ttype", "in", ("many2one", "many2many")),
-                    ("store", "=", True),
-                ]
-            )
-        )
-        for relation in relations:
-            model = self.env.get(relation.model)
-            if model is None or model._transient or not model._auto:
-                continue
-            model = model.sudo().with_context(active_test=False)
-            records = model.search([(relation.name, "in", others.ids)])
-            if relation.ttype == "many2one":
-                records.write({relation.name: target.id})
+        for model_name, fname in self._beneficiary_relations():
+            # The records of other users (registrations, handovers…) follow the kept
+            # beneficiary too, whoever may read them.
+            model = self.env[model_name].sudo().with_context(active_test=False)
+            records = model.search([(fname, "in", others.ids)])
+            if model._fields[fname].type == "many2one":
+                records.write({fname: target.id})
             else:
                 records.write(
                     {
-                        relation.name: [Command.unlink(other.id) for other in others]
+                        fname: [Command.unlink(other.id) for other in others]
                         + [Command.link(target.id)]
                     }
                 )
         for model_name, model_field in DOCUMENT_MODELS.items():
+            # Messages and attachments written by other users follow the kept record.
             self.env[model_name].sudo().search(
                 [(model_field, "=", "inclusion.beneficiary"), ("res_id", "in", others.ids)]
             ).write({"res_id": target.id})

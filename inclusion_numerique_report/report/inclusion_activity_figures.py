@@ -3,7 +3,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, models
-from odoo.addons.inclusion_numerique.models.inclusion_support import DEFAULT_TZ
+from odoo.addons.inclusion_numerique.tools import DEFAULT_TZ
 from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools import SQL

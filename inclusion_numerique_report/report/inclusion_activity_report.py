@@ -6,11 +6,11 @@ from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import (
     age_bracket_sql,
 )
 from odoo.addons.inclusion_numerique.models.inclusion_support import (
-    DEFAULT_TZ,
     DURATION_BUCKETS,
     SUPPORT_KINDS,
     duration_bucket_sql,
 )
+from odoo.addons.inclusion_numerique.tools import DEFAULT_TZ
 from odoo.addons.inclusion_numerique_workshop.models.inclusion_attendance import (
     ATTENDED_STATES,
 )

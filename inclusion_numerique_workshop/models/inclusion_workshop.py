@@ -4,6 +4,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import DIGITAL_LEVELS
+from odoo.addons.inclusion_numerique.tools import DEFAULT_TZ
 from odoo.exceptions import UserError, ValidationError
 
 WORKSHOP_STATES = [
@@ -240,7 +241,7 @@ class InclusionWorkshop(models.Model):
         """Start and end datetimes (UTC, naive) of `count` sessions on the given weekdays
         (0 = Monday) from `date_start`, at `start_hour` (local time of the user) lasting
         `duration` hours."""
-        tz = pytz.timezone(self.env.user.tz or "Europe/Paris")
+        tz = pytz.timezone(self.env.user.tz or DEFAULT_TZ)
         hours, minutes = divmod(round(start_hour * 60), 60)
         slots = []
         day = date_start
