@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import Command, api, models
 from odoo.exceptions import AccessError, UserError
 
 
@@ -17,9 +17,9 @@ class InclusionCompanyMixin(models.AbstractModel):
         if self.env.su:
             return
         for fname, field in self._fields.items():
-            if field.type != "many2one" or not field.check_company:
+            if not field.relational or not field.check_company:
                 continue
-            ids = {_record_id(vals[fname]) for vals in vals_list if vals.get(fname)}
+            ids = {i for vals in vals_list if vals.get(fname) for i in _linked_ids(vals[fname])}
             records = self.env[field.comodel_name].browse(ids)
             if records._filtered_access("read") != records:
                 raise AccessError(
@@ -54,10 +54,21 @@ class InclusionCompanyMixin(models.AbstractModel):
             ) from None
 
 
-def _record_id(value):
-    """Id of a many2one value as given to create, write or onchange."""
+def _linked_ids(value):
+    """Ids linked by a relational value as given to create, write or onchange: a record,
+    an id, a {"id": …} dict, or x2many link and set commands."""
     if isinstance(value, models.BaseModel):
-        return value.id
+        return value.ids
     if isinstance(value, dict):
-        return value.get("id")
-    return value
+        return [value["id"]] if value.get("id") else []
+    if isinstance(value, int):
+        return [value]
+    ids = []
+    for command in value if isinstance(value, (list, tuple)) else []:
+        if isinstance(command, int):
+            ids.append(command)
+        elif command[0] == Command.LINK:
+            ids.append(command[1])
+        elif command[0] == Command.SET:
+            ids.extend(command[2])
+    return ids

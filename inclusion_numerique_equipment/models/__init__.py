@@ -1,6 +1,5 @@
 from . import res_company
 from . import res_config_settings
-from . import inclusion_equipment_company_mixin
 from . import inclusion_equipment
 from . import inclusion_equipment_handover
 from . import hr_employee

@@ -30,7 +30,7 @@ STATES = [
 class InclusionEquipment(models.Model):
     _name = "inclusion.equipment"
     _description = "Donated equipment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "inclusion.equipment.company.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "inclusion.company.mixin"]
     _order = "reception_date desc, id desc"
     _check_company_auto = True
 

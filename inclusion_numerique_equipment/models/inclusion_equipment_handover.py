@@ -15,7 +15,7 @@ PRICE_GROUPS = "inclusion_numerique.group_manager,inclusion_numerique.group_equi
 class InclusionEquipmentHandover(models.Model):
     _name = "inclusion.equipment.handover"
     _description = "Equipment handover"
-    _inherit = ["mail.thread", "mail.activity.mixin", "inclusion.equipment.company.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "inclusion.company.mixin"]
     _order = "date desc, id desc"
     _rec_name = "name"
     _check_company_auto = True

@@ -95,7 +95,7 @@ class TestEquipment(EquipmentCase):
             self._hand_over(reserved)
         elsewhere = self._new_equipment("SN-ELSEWHERE", company_id=self.company_b.id)
         # Odoo's company check runs once the record is written: the savepoint undoes it.
-        with self.assertRefused(UserError, "enregistrement d'une autre société"):
+        with self.assertRefused(UserError, "enregistrement d'une autre structure"):
             self._hand_over(elsewhere, user=self.env.ref("base.user_root"))
         self.assertFalse(
             handovers.search(

@@ -1,4 +1,4 @@
-from odoo import Command, api, models
+from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 
 # Marks the writes made by a workflow action. An object, not a string: a caller of the
@@ -11,7 +11,7 @@ class InclusionWorkshopWorkflowMixin(models.AbstractModel):
 
     _name = "inclusion.workshop.workflow.mixin"
     _description = "Workshop workflow guard"
-    _check_company_auto = True
+    _inherit = ["inclusion.company.mixin"]
 
     # States a record may be created in (those reached without any precondition); an
     # empty tuple means the model has no state machine.
@@ -63,36 +63,15 @@ class InclusionWorkshopWorkflowMixin(models.AbstractModel):
 
     def _check_protected_values(self, vals_list):
         """Refuse values of computed fields (attendance rates, hours, seats: the ORM would
-        keep them) and links to records the user cannot read (Odoo's company check would
-        name them in its error)."""
+        keep them)."""
         if self.env.su:
             return
-        for vals in vals_list:
-            for name, value in vals.items():
-                field = self._fields.get(name)
-                if not field:
-                    continue
-                if field.compute and field.readonly and not field.inverse:
-                    raise UserError(
-                        self.env._(
-                            "The field %(field)s is computed: it cannot be set.",
-                            field=field._description_string(self.env),
-                        )
+        for name in {name for vals in vals_list for name in vals}:
+            field = self._fields.get(name)
+            if field and field.compute and field.readonly and not field.inverse:
+                raise UserError(
+                    self.env._(
+                        "The field %(field)s is computed: it cannot be set.",
+                        field=field._description_string(self.env),
                     )
-                if field.relational and field.check_company and value:
-                    self.env[field.comodel_name].browse(_linked_ids(value)).check_access("read")
-
-
-def _linked_ids(value):
-    """Ids linked by a many2one value or by x2many link/set commands."""
-    if isinstance(value, int):
-        return [value]
-    ids = []
-    for command in value if isinstance(value, (list, tuple)) else []:
-        if isinstance(command, int):
-            ids.append(command)
-        elif command[0] == Command.LINK:
-            ids.append(command[1])
-        elif command[0] == Command.SET:
-            ids.extend(command[2])
-    return ids
+                )
