@@ -212,6 +212,16 @@ class HrContract(models.Model):
             raise AccessError(
                 self.env._("Insertion advisers can only create and keep insertion contracts.")
             )
+        # Who follows a contract decides who reads the person's file: an adviser names the
+        # referents when starting a contract, a manager changes them afterwards.
+        if (
+            not creating
+            and {"insertion_adviser_id", "cesf_referent_id"} & vals.keys()
+            and not self.env.user.has_group("inclusion_numerique.group_manager")
+        ):
+            raise AccessError(
+                self.env._("Only a manager or HR can change who follows an insertion contract.")
+            )
         employee = self.env["hr.employee"].browse(vals.get("employee_id"))
         if employee and employee._is_staff():
             raise AccessError(

@@ -29,9 +29,16 @@ class TestFinding2AdviserBeneficiaryScope(BeneficiaryScopeCase):
         with self.assertRaises(AccessError):
             other.message_post(body="Note")
         self.assertEqual(self.other.name, "Lucie Petit")
-        # The follow-up ends with the contract: a file of a person no longer followed closes.
+        # Naming oneself adviser of a colleague's contract does not open the file.
+        omar_contract = self.cesf_followed.employee_id.contract_ids.with_user(self.adviser)
+        with self.assertRaisesRegex(AccessError, "qui suit un contrat"):
+            omar_contract.with_context(lang="fr_FR").insertion_adviser_id = self.adviser_employee
+        with self.assertRaises(AccessError):
+            self.contract.with_user(self.adviser).cesf_referent_id = self.adviser_employee
+        self.contract.with_user(self.manager).cesf_referent_id = self.adviser_employee
+        # The follow-up ends with the referents: a file of a person no longer followed closes.
         self.followed.with_user(self.adviser).write({"city": "Stains"})
-        self.contract.insertion_adviser_id = False
+        self.contract.write({"insertion_adviser_id": False, "cesf_referent_id": False})
         with self.assertRaises(AccessError):
             self.followed.with_user(self.adviser).read(["name"])
 
@@ -135,6 +142,7 @@ class TestFinding8InsertionContracts(InsertionCase):
             lambda: contract.read(["contract_wage"]),
             lambda: contract.search([("wage", ">", 1000)]),
             lambda: contract.read_group([], ["wage:sum"], ["siae_kind"]),
+            lambda: contract.onchange({}, ["weekly_hours"], {"wage": {}, "weekly_hours": {}}),
             lambda: contract.write({"wage": 2500.0}),
             lambda: contract.create(
                 {"name": "CDDI", "employee_id": self.employee.id, "is_insertion": True, "wage": 9}
@@ -197,6 +205,13 @@ class TestFinding8InsertionContracts(InsertionCase):
         # HR then completes the wage the adviser never saw.
         self._contract_as_hr(contract).wage = 1450.0
         self.assertEqual(contract.sudo().wage, 1450.0)
+
+    def test_finding_8_hr_ends_a_contract_and_the_adviser_records_the_exit(self):
+        contract = self._contract(date_start="2026-01-01", state="open")
+        contract.with_user(self.hr_officer).state = "close"
+        self.assertEqual(contract.activity_ids.user_id, self.adviser)
+        with self.assertRaises(AccessError):
+            contract.with_user(self.hr_officer).exit_reason_id = self.reason_cdi
 
     def test_finding_8_adviser_cannot_reach_staff_contracts(self):
         staff = self.env["hr.employee"].create({"name": "Paul Secrétaire"})
