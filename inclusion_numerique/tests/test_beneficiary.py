@@ -249,6 +249,9 @@ class TestBeneficiary(InclusionCase):
     def test_access_per_role(self):
         beneficiary = self._create(notes="<p>Situation fragile</p>")
         self.assertTrue(beneficiary.with_user(self.mediator).notes)
+        if "consent_insertion_sharing" in beneficiary._fields:
+            # With the insertion add-on, advisers read only the files shared with them.
+            beneficiary.consent_insertion_sharing = True
         beneficiary.with_user(self.adviser).read(["name", "social_status"])
         with self.assertRaises(AccessError):
             beneficiary.with_user(self.adviser).read(["notes"])

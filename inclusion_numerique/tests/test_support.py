@@ -160,6 +160,9 @@ class TestSupport(InclusionCase):
         support.with_user(self.mediator).write({"notes": "Dossier CAF"})
         with self.assertRaises(AccessError):
             support.with_user(self.mediator).unlink()
+        if "consent_insertion_sharing" in self.beneficiary._fields:
+            # With the insertion add-on, advisers read only the files shared with them.
+            self.beneficiary.consent_insertion_sharing = True
         support.with_user(self.adviser).read(["beneficiary_id"])
         with self.assertRaises(AccessError):
             support.with_user(self.adviser).write({"notes": "x"})

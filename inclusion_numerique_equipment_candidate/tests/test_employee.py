@@ -17,6 +17,19 @@ class TestEmployeeSmartButtons(WorkshopCase):
             {"name": "Karim Haddad", "employee_id": cls.employee.id}
         )
         cls.other = cls.env["inclusion.beneficiary"].create({"name": "Lucie Petit"})
+        # The adviser follows Karim's insertion contract, hence reads his file (not Lucie's).
+        adviser_employee = cls.env["hr.employee"].create(
+            {"name": "Claire Rousseau", "user_id": cls.adviser.id}
+        )
+        cls.env["hr.contract"].create(
+            {
+                "name": "CDDI Karim Haddad",
+                "employee_id": cls.employee.id,
+                "wage": 1400.0,
+                "is_insertion": True,
+                "insertion_adviser_id": adviser_employee.id,
+            }
+        )
         email = cls.env.ref("inclusion_numerique.theme_email")
         cls.supports = cls.env["inclusion.support"].create(
             [
@@ -78,10 +91,9 @@ class TestEmployeeSmartButtons(WorkshopCase):
                 self.assertEqual(adviser_view.workshop_count, 1)
                 self.assertEqual(adviser_view.support_count, 2)
                 action = adviser_view.action_view_supports()
-                self.assertEqual(
-                    self.env["inclusion.support"].with_user(self.adviser).search(action["domain"]),
-                    self.supports[:2],
-                )
+                adviser_supports = self.env["inclusion.support"].with_user(self.adviser)
+                self.assertEqual(adviser_supports.search(action["domain"]), self.supports[:2])
+                self.assertFalse(adviser_supports.search([("beneficiary_id", "=", self.other.id)]))
 
     def test_counts_are_computed_in_batch(self):
         """Reading the counts of many employees costs the same queries as for one."""

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 SIAE_KINDS = [
     ("aci", "ACI"),
@@ -36,13 +36,25 @@ PRESCRIBER_TYPES = [
     ("ase", "ASE"),
     ("unknown", "Unknown"),
 ]
-# Who may see the social data of insertion contracts (criteria, prescriber, exit).
+# Who may see that a contract runs under a PASS IAE and when the person left.
 INSERTION_PRIVATE_GROUPS = "inclusion_numerique.group_insertion,hr.group_hr_user"
+# Who may see the social details (eligibility such as disability or justice, prescriber,
+# exit reason): the insertion team only, not every HR officer.
+INSERTION_TEAM_GROUP = "inclusion_numerique.group_insertion"
+# Who may read the pay of a contract: hr_contract's own readers, not insertion advisers.
+WAGE_GROUPS = "hr_contract.group_hr_contract_employee_manager"
+WAGE_FIELDS = ("wage", "contract_wage")
+# Who may create and change every contract: the others are limited to insertion ones.
+CONTRACT_MANAGER_GROUP = "hr_contract.group_hr_contract_manager"
 MAX_WEEKLY_HOURS = 48
 
 
 class HrContract(models.Model):
     _inherit = "hr.contract"
+    _check_company_auto = True
+
+    wage = fields.Monetary(groups=WAGE_GROUPS)
+    contract_wage = fields.Monetary(groups=WAGE_GROUPS)
 
     is_insertion = fields.Boolean(string="Insertion contract", tracking=True, index=True)
     siae_kind = fields.Selection(SIAE_KINDS, string="SIAE kind", tracking=True)
@@ -52,35 +64,30 @@ class HrContract(models.Model):
         "inclusion.work.activity", string="Activity or work site", tracking=True
     )
     insertion_adviser_id = fields.Many2one(
-        "hr.employee",
-        string="Insertion adviser",
-        tracking=True,
-        domain="[('company_id', 'in', (company_id, False))]",
+        "hr.employee", string="Insertion adviser", tracking=True, check_company=True
     )
     cesf_referent_id = fields.Many2one(
-        "hr.employee",
-        string="CESF referent",
-        tracking=True,
-        domain="[('company_id', 'in', (company_id, False))]",
+        "hr.employee", string="CESF referent", tracking=True, check_company=True
     )
     pass_iae_id = fields.Many2one(
         "inclusion.pass.iae",
         string="PASS IAE",
         tracking=True,
         index="btree_not_null",
+        check_company=True,
         domain="[('employee_id', '=', employee_id)]",
         groups=INSERTION_PRIVATE_GROUPS,
     )
     prescriber_type = fields.Selection(
-        PRESCRIBER_TYPES, tracking=True, groups=INSERTION_PRIVATE_GROUPS
+        PRESCRIBER_TYPES, tracking=True, groups=INSERTION_TEAM_GROUP
     )
     prescriber_partner_id = fields.Many2one(
-        "res.partner", string="Prescribing organisation", groups=INSERTION_PRIVATE_GROUPS
+        "res.partner", string="Prescribing organisation", groups=INSERTION_TEAM_GROUP
     )
     eligibility_criterion_ids = fields.Many2many(
         "inclusion.eligibility.criterion",
         string="Eligibility criteria",
-        groups=INSERTION_PRIVATE_GROUPS,
+        groups=INSERTION_TEAM_GROUP,
     )
     exit_date = fields.Date(tracking=True, copy=False, groups=INSERTION_PRIVATE_GROUPS)
     exit_reason_id = fields.Many2one(
@@ -88,20 +95,36 @@ class HrContract(models.Model):
         tracking=True,
         copy=False,
         ondelete="restrict",
-        groups=INSERTION_PRIVATE_GROUPS,
+        groups=INSERTION_TEAM_GROUP,
     )
     exit_category = fields.Selection(
         related="exit_reason_id.category",
         string="Exit category",
         store=True,
-        groups=INSERTION_PRIVATE_GROUPS,
+        groups=INSERTION_TEAM_GROUP,
     )
     exit_destination = fields.Text(
         string="Destination details",
         copy=False,
-        groups=INSERTION_PRIVATE_GROUPS,
+        groups=INSERTION_TEAM_GROUP,
         help="Employer, training body or situation after the exit.",
     )
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        # Odoo checks the groups of the fields searched on, except of x2many fields (e.g.
+        # a disability eligibility criterion): check them here.
+        names = {leaf[0].split(".")[0] for leaf in domain if isinstance(leaf, list | tuple)}
+        private = [
+            name
+            for name in names
+            if name in self._fields
+            and self._fields[name].type in ("one2many", "many2many")
+            and self._fields[name].groups
+        ]
+        if private:
+            self.check_field_access_rights("read", private)
+        return super()._search(domain, *args, **kwargs)
 
     @api.constrains("is_insertion", "employee_id", "state")
     def _check_single_running_insertion_contract(self):
@@ -138,6 +161,7 @@ class HrContract(models.Model):
 
     @api.constrains("exit_date", "exit_reason_id", "date_start")
     def _check_exit(self):
+        # HR officers change the start date without reading the (private) exit reason.
         for contract in self.sudo():
             if contract.exit_date and not contract.exit_reason_id:
                 raise ValidationError(
@@ -153,21 +177,71 @@ class HrContract(models.Model):
 
     @api.constrains("pass_iae_id", "employee_id")
     def _check_pass_iae_employee(self):
-        for contract in self.sudo().filtered("pass_iae_id"):
+        for contract in self.filtered("pass_iae_id"):
             if contract.pass_iae_id.employee_id != contract.employee_id:
                 raise ValidationError(
                     self.env._("The PASS IAE must belong to the employee of the contract.")
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._is_insertion_only_user():
+            for vals in vals_list:
+                self._check_insertion_only_values(vals, creating=True)
+                # The wage is required but set by HR: the adviser neither sees nor gives it.
+                vals["wage"] = 0.0
+        return super().create(vals_list)
+
     def write(self, vals):
+        if self._is_insertion_only_user():
+            self._check_insertion_only_values(vals)
         res = super().write(vals)
         if vals.get("state") == "close":
             self._ask_for_exit_record()
         return res
 
+    def _is_insertion_only_user(self):
+        """Insertion advisers without contract rights: limited to insertion contracts."""
+        return not self.env.su and not self.env.user.has_group(CONTRACT_MANAGER_GROUP)
+
+    @api.model
+    def _check_insertion_only_values(self, vals, creating=False):
+        if any(fname in vals for fname in WAGE_FIELDS):
+            raise AccessError(self.env._("Only HR can set the wage of a contract."))
+        if (creating or "is_insertion" in vals) and not vals.get("is_insertion"):
+            raise AccessError(
+                self.env._("Insertion advisers can only create and keep insertion contracts.")
+            )
+        # Who follows a contract decides who reads the person's file: an adviser names the
+        # referents when starting a contract, a manager changes them afterwards.
+        if (
+            not creating
+            and {"insertion_adviser_id", "cesf_referent_id"} & vals.keys()
+            and not self.env.user.has_group("inclusion_numerique.group_manager")
+        ):
+            raise AccessError(
+                self.env._("Only a manager or HR can change who follows an insertion contract.")
+            )
+        employee = self.env["hr.employee"].browse(vals.get("employee_id"))
+        if employee and employee._is_staff():
+            raise AccessError(
+                self.env._(
+                    "This employee has a running contract outside insertion: only HR can "
+                    "create or change their contracts."
+                )
+            )
+
+    def action_start_insertion_contract(self):
+        """Set a draft insertion contract running (advisers may, not only HR)."""
+        for contract in self:
+            if not contract.is_insertion or contract.state != "draft":
+                raise UserError(self.env._("Only a draft insertion contract can be started."))
+        self.write({"state": "open"})
+        return True
+
     def _ask_for_exit_record(self):
         """An insertion contract that ends without a recorded exit: remind the adviser."""
-        for contract in self.sudo().filtered(lambda c: c.is_insertion and not c.exit_date):
+        for contract in self.filtered(lambda c: c.is_insertion and not c.exit_date):
             user = contract.insertion_adviser_id.user_id or contract.hr_responsible_id
             translated = self.with_context(lang=user.lang).env
             contract.activity_schedule(

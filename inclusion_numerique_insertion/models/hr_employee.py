@@ -19,6 +19,8 @@ class HrEmployee(models.Model):
         domain=[("is_insertion", "=", True)],
         groups=INSERTION_PRIVATE_GROUPS,
     )
+    # compute_sudo: advisers without HR rights cannot fetch hr.employee rows themselves;
+    # these fields are restricted by their groups instead.
     current_insertion_contract_id = fields.Many2one(
         "hr.contract",
         string="Current insertion contract",
@@ -53,6 +55,22 @@ class HrEmployee(models.Model):
                 lambda c: c.state == "open"
             )[:1]
             employee.pass_iae_count = len(employee.pass_iae_ids)
+
+    def _is_staff(self):
+        """Staff: a running contract outside insertion, which only HR may handle."""
+        # Insertion advisers cannot read those contracts: only their existence is asked.
+        return bool(
+            self.env["hr.contract"]
+            .sudo()
+            .search_count(
+                [
+                    ("employee_id", "in", self.ids),
+                    ("is_insertion", "=", False),
+                    ("state", "=", "open"),
+                ],
+                limit=1,
+            )
+        )
 
     def action_open_insertion_contracts(self):
         return self._action_for(

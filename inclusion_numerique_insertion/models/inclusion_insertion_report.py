@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from .hr_contract import INSERTION_CONTRACT_TYPES, SIAE_KINDS
+from .hr_contract import INSERTION_CONTRACT_TYPES, INSERTION_TEAM_GROUP, SIAE_KINDS
 from .inclusion_exit_reason import DYNAMIC_EXIT_CATEGORIES, EXIT_CATEGORIES
 
 
@@ -38,7 +38,9 @@ class InclusionInsertionReport(models.Model):
     work_activity_id = fields.Many2one(
         "inclusion.work.activity", string="Activity or work site", readonly=True
     )
-    exit_reason_id = fields.Many2one("inclusion.exit.reason", readonly=True)
+    exit_reason_id = fields.Many2one(
+        "inclusion.exit.reason", readonly=True, groups=INSERTION_TEAM_GROUP
+    )
     exit_category = fields.Selection(EXIT_CATEGORIES, readonly=True)
     entry_count = fields.Integer(string="Entries", readonly=True)
     exit_count = fields.Integer(string="Exits", readonly=True)

@@ -23,6 +23,7 @@ class InclusionPassIae(models.Model):
     _description = "PASS IAE"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_end desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(
         string="PASS IAE number",
@@ -31,7 +32,12 @@ class InclusionPassIae(models.Model):
         help="The 12-character identifier given by the Plateforme de l'inclusion.",
     )
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, ondelete="restrict", tracking=True
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -75,8 +81,14 @@ class InclusionPassIae(models.Model):
         copy=False, help="End date the one-month expiry warning was sent for."
     )
 
+    # A PASS IAE number is national: unique across structures. The message names nothing,
+    # since the other record may belong to a structure the user cannot read.
     _sql_constraints = [
-        ("name_unique", "unique(name)", "This PASS IAE number is already recorded."),
+        (
+            "name_unique",
+            "unique(name)",
+            "This PASS IAE number is already recorded, in this structure or in another one.",
+        ),
     ]
 
     @api.depends("date_start")
@@ -163,11 +175,30 @@ class InclusionPassIae(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._normalize_number(vals)
+            self._check_number_free(vals)
         return super().create(vals_list)
 
     def write(self, vals):
         self._normalize_number(vals)
+        self._check_number_free(vals)
         return super().write(vals)
+
+    def _check_number_free(self, vals):
+        """Refuse a number already recorded, before the database does, with a message that
+        says nothing of the other record."""
+        if not vals.get("name"):
+            return
+        # The company rule hides other structures' passes, but the number is national.
+        taken = self.sudo().search_count(
+            [("name", "=", vals["name"]), ("id", "not in", self.ids)], limit=1
+        )
+        if taken:
+            raise ValidationError(
+                self.env._(
+                    "This PASS IAE number is already recorded, in this structure or in "
+                    "another one."
+                )
+            )
 
     @api.model
     def _normalize_number(self, vals):

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
+from .hr_contract import INSERTION_TEAM_GROUP
+
 PROLONGATION_REASONS = [
     ("training", "Completing a training"),
     ("rqth", "Recognised disabled worker (RQTH)"),
@@ -28,7 +30,8 @@ class InclusionPassIaeProlongation(models.Model):
     _description = "PASS IAE prolongation"
     _inherit = "inclusion.pass.iae.period"
 
-    reason = fields.Selection(PROLONGATION_REASONS, required=True)
+    # Reasons tell disability (RQTH) or particular difficulties: insertion team only.
+    reason = fields.Selection(PROLONGATION_REASONS, required=True, groups=INSERTION_TEAM_GROUP)
     request_date = fields.Date(required=True, default=fields.Date.context_today)
 
     @api.onchange("pass_id")

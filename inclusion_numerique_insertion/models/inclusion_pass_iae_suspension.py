@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .hr_contract import INSERTION_TEAM_GROUP
+
 SUSPENSION_REASONS = [
     ("contract_suspended", "Employment contract suspended for more than 15 days"),
     ("contract_broken", "Employment contract broken off"),
@@ -15,7 +17,8 @@ class InclusionPassIaeSuspension(models.Model):
     _description = "PASS IAE suspension"
     _inherit = "inclusion.pass.iae.period"
 
-    reason = fields.Selection(SUSPENSION_REASONS, required=True)
+    # Reasons tell why the work stopped (illness, broken contract): insertion team only.
+    reason = fields.Selection(SUSPENSION_REASONS, required=True, groups=INSERTION_TEAM_GROUP)
 
     @api.constrains("date_start", "date_end", "pass_id")
     def _check_dates(self):

@@ -1,57 +1,14 @@
-from contextlib import contextmanager
 from datetime import date
 
 import psycopg2
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.addons.inclusion_numerique.tests.common import InclusionCase
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-
-class InsertionCase(InclusionCase):
-    """An insertion employee followed by an adviser who has an employee record."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.hr_officer = cls._new_user("hr_officer", "hr_contract.group_hr_contract_manager")
-        cls.adviser_employee = cls.env["hr.employee"].create(
-            {"name": "Claire Rousseau", "user_id": cls.adviser.id}
-        )
-        cls.employee = cls.env["hr.employee"].create({"name": "Fatima Benali"})
-        cls.green_spaces = cls.env.ref("inclusion_numerique_insertion.work_activity_green_spaces")
-        cls.reason_cdi = cls.env.ref("inclusion_numerique_insertion.exit_reason_cdi")
-
-    @contextmanager
-    def assertRefused(self, exception, message):
-        """Like assertRaisesRegex, but rolls back what the refused operation wrote."""
-        with self.assertRaises(exception) as caught:
-            yield
-        self.assertRegex(str(caught.exception), message)
-
-    def _pass(self, **values):
-        return self.env["inclusion.pass.iae"].create(
-            {"name": "999991234567", "employee_id": self.employee.id, **values}
-        )
-
-    def _contract(self, **values):
-        return self.env["hr.contract"].create(
-            {
-                "name": "CDDI Fatima Benali",
-                "employee_id": self.employee.id,
-                "wage": 1400.0,
-                "is_insertion": True,
-                "siae_kind": "aci",
-                "insertion_contract_type": "cddi",
-                "weekly_hours": 26,
-                "work_activity_id": self.green_spaces.id,
-                "insertion_adviser_id": self.adviser_employee.id,
-                **values,
-            }
-        )
+from .common import InsertionCase
 
 
 @tagged("post_install", "-at_install")
@@ -363,10 +320,16 @@ class TestInsertionSecurity(InsertionCase):
             "exit_reason_id",
             "exit_destination",
         ]
-        for allowed in (self.adviser, self.hr_officer, self.manager):
+        for allowed in (self.adviser, self.manager):
             values = contract.with_user(allowed).read(private)[0]
             self.assertEqual(values["eligibility_criterion_ids"], criterion.ids)
             self.assertEqual(pass_iae.with_user(allowed).name, "999991234567")
+        # HR officers follow the PASS IAE and the dates, not the social details.
+        values = contract.with_user(self.hr_officer).read(["pass_iae_id", "exit_date"])[0]
+        self.assertEqual(values["pass_iae_id"][0], pass_iae.id)
+        for field in private:
+            with self.assertRaises(AccessError):
+                contract.with_user(self.hr_officer).read([field])
         line_manager = new_test_user(
             self.env, login="line_manager", groups="hr_contract.group_hr_contract_employee_manager"
         )

@@ -404,6 +404,9 @@ class TestWorkshopAccess(WorkshopCase):
         aminata, other = self.env["inclusion.beneficiary"].create(
             [{"name": "Aminata Diallo", "employee_id": employee.id}, {"name": "Colette"}]
         )
+        if "consent_insertion_sharing" in aminata._fields:
+            # With the insertion add-on, advisers reach only the files shared with them.
+            aminata.write({"consent_date": "2026-01-10", "consent_insertion_sharing": True})
         workshop.with_user(self.adviser).read(["name", "seats_taken"])
         with self.assertRaises(AccessError):
             workshop.with_user(self.adviser).write({"name": "Renamed"})
