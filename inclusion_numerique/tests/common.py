@@ -1,4 +1,5 @@
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -56,3 +57,87 @@ class InclusionCase(TransactionCase):
             .with_company(company)
             .create({"consent_date": fields.Date.today(), "company_id": company.id, **values})
         )
+
+
+class AccessMatrixCase(InclusionCase):
+    """Table-driven access test: each role tries each operation on each model through the
+    ORM, as a caller of the external API would, and reads each sensitive field.
+
+    An add-on's test declares MATRIX = {model: {role: the letters of what the role may do
+    on a record of its own structure: r(ead), w(rite), c(reate), u(nlink)}} (a role not
+    named may do nothing) and SENSITIVE_FIELDS = {model: {field: roles that may read it}},
+    implements `_sample(model)` (a new {"record": …, "write": values, "create": values} at
+    each call), and calls assertAccessMatrix() and assertSensitiveFields()."""
+
+    ROLES = ("mediator", "adviser", "accountant", "manager", "employee_user")
+    maxDiff = None
+    OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
+    MATRIX = {}
+    SENSITIVE_FIELDS = {}
+
+    def _sample(self, model):
+        raise NotImplementedError(model)
+
+    def _person_values(self, name, **values):
+        """A person of the structure whose file the insertion team may see when the
+        insertion add-on is installed (it shows advisers only the files they follow or
+        that are shared with them)."""
+        values["name"] = name
+        if "consent_insertion_sharing" in self.env["inclusion.beneficiary"]._fields:
+            values.update(consent_date="2026-01-05", consent_insertion_sharing=True)
+        return values
+
+    def _allowed(self, user, letter, model):
+        sample = self._sample(model)
+        record = sample["record"].with_user(user)
+        try:
+            with self.env.cr.savepoint():
+                if letter == "r":
+                    record.read(["display_name"])
+                elif letter == "w":
+                    record.write(sample["write"])
+                elif letter == "c":
+                    record.create(sample["create"])
+                else:
+                    record.unlink()
+                self.env.flush_all()
+        except AccessError:
+            return False
+        return True
+
+    def assertAccessMatrix(self):
+        """Compares the whole table at once: the failure shows every cell that differs."""
+        actual = {
+            model: {
+                role: "".join(
+                    letter
+                    for letter in self.OPERATIONS
+                    if self._allowed(getattr(self, role), letter, model)
+                )
+                for role in self.ROLES
+            }
+            for model in self.MATRIX
+        }
+        expected = {
+            model: {role: rights.get(role, "") for role in self.ROLES}
+            for model, rights in self.MATRIX.items()
+        }
+        self.assertEqual(actual, expected)
+
+    def assertSensitiveFields(self):
+        actual, expected = {}, {}
+        for model, fields_ in self.SENSITIVE_FIELDS.items():
+            record = self._sample(model)["record"]
+            for fname, readers in fields_.items():
+                actual[model, fname] = tuple(
+                    role for role in self.ROLES if self._can_read(record, fname, role)
+                )
+                expected[model, fname] = tuple(role for role in self.ROLES if role in readers)
+        self.assertEqual(actual, expected)
+
+    def _can_read(self, record, fname, role):
+        try:
+            record.with_user(getattr(self, role)).read([fname])
+        except AccessError:
+            return False
+        return True
