@@ -82,9 +82,9 @@ class AccessMatrixCase(InclusionCase):
         """A person of the structure whose file the insertion team may see when the
         insertion add-on is installed (it shows advisers only the files they follow or
         that are shared with them)."""
-        values["name"] = name
+        values.update(name=name, consent_date="2026-01-05")
         if "consent_insertion_sharing" in self.env["inclusion.beneficiary"]._fields:
-            values.update(consent_date="2026-01-05", consent_insertion_sharing=True)
+            values["consent_insertion_sharing"] = True
         return values
 
     def _allowed(self, user, letter, model):
