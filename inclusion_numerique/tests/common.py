@@ -70,8 +70,9 @@ class AccessMatrixCase(InclusionCase):
     An add-on's test declares MATRIX = {model: {role: the letters of what the role may do
     on a record of its own structure: r(ead), w(rite), c(reate), u(nlink)}} (a role not
     named may do nothing) and SENSITIVE_FIELDS = {model: {field: roles that may read it}},
-    implements `_sample(model)` (a new {"record": …, "write": values, "create": values} at
-    each call), and calls assertAccessMatrix() and assertSensitiveFields()."""
+    implements `_sample(model)` (a new {"record": …, "write": values, "create": values or
+    a function of the user giving them} at each call), and calls assertAccessMatrix() and
+    assertSensitiveFields()."""
 
     ROLES = ("mediator", "adviser", "accountant", "manager", "employee_user")
     maxDiff = None
@@ -102,7 +103,8 @@ class AccessMatrixCase(InclusionCase):
                 elif letter == "w":
                     record.write(sample["write"])
                 elif letter == "c":
-                    record.create(sample["create"])
+                    values = sample["create"]
+                    record.create(values(user) if callable(values) else values)
                 else:
                     record.unlink()
                 self.env.flush_all()

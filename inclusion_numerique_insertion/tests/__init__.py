@@ -1,3 +1,4 @@
 from . import test_insertion
 from . import test_ui
 from . import test_insertion_security
+from . import test_access_matrix
