@@ -2,6 +2,11 @@ from odoo import api, fields, models
 
 from .hr_contract import INSERTION_PRIVATE_GROUPS
 
+# Who may know that a person is an insertion employee (the details stay private).
+INSERTION_STATUS_GROUPS = (
+    "inclusion_numerique.group_mediator,inclusion_numerique.group_insertion,hr.group_hr_user"
+)
+
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
@@ -10,7 +15,8 @@ class HrEmployee(models.Model):
         string="Insertion employee",
         compute="_compute_is_insertion_employee",
         store=True,
-        help="Has a running insertion contract. Visible to every user, unlike its details.",
+        groups=INSERTION_STATUS_GROUPS,
+        help="Has a running insertion contract. Mediators see it, not the contract details.",
     )
     insertion_contract_ids = fields.One2many(
         "hr.contract",

@@ -1,13 +1,17 @@
 from odoo import fields, models
 
 from .hr_contract import INSERTION_PRIVATE_GROUPS
+from .hr_employee import INSERTION_STATUS_GROUPS
 
 
 class HrEmployeePublic(models.Model):
     _inherit = "hr.employee.public"
 
-    # Mediators know that a person is an insertion employee, not the contract details.
-    is_insertion_employee = fields.Boolean(string="Insertion employee", readonly=True)
+    # Mediators know that a person is an insertion employee, not the contract details;
+    # the other staff do not even know that.
+    is_insertion_employee = fields.Boolean(
+        string="Insertion employee", readonly=True, groups=INSERTION_STATUS_GROUPS
+    )
     insertion_contract_ids = fields.One2many(
         related="employee_id.insertion_contract_ids", groups=INSERTION_PRIVATE_GROUPS
     )

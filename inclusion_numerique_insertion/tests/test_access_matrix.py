@@ -2,6 +2,7 @@ from itertools import count
 
 from odoo.addons.inclusion_numerique.tests.common import AccessMatrixCase
 from odoo.addons.inclusion_numerique_insertion.models.hr_contract import WAGE_GROUPS
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import InsertionCase
@@ -35,6 +36,10 @@ class TestInsertionAccessMatrix(InsertionCase, AccessMatrixCase):
             "pass_iae_id": ADVISERS_AND_HR,
         },
         "inclusion.pass.iae.suspension": {"reason": ("adviser", "manager")},
+        # Finding 3: other staff do not learn who is an insertion employee.
+        "hr.employee.public": {
+            "is_insertion_employee": ("mediator", "adviser", "manager", "hr_officer")
+        },
     }
     _serial = count(1)
 
@@ -42,6 +47,8 @@ class TestInsertionAccessMatrix(InsertionCase, AccessMatrixCase):
         return self.env["hr.employee"].create({"name": f"Salarié {next(self._serial)}"})
 
     def _sample(self, model):
+        if model == "hr.employee.public":
+            return {"record": self.env[model].browse(self.employee.id)}
         if model == "hr.contract":
             return {
                 "record": self._contract(employee_id=self._new_employee().id),
@@ -95,3 +102,12 @@ class TestInsertionAccessMatrix(InsertionCase, AccessMatrixCase):
 
     def test_sensitive_fields(self):
         self.assertSensitiveFields()
+
+    def test_finding_3_insertion_status_cannot_be_searched_by_other_staff(self):
+        self._contract(date_start="2026-01-05", state="open")
+        self.env.flush_all()  # hr.employee.public is a view over hr.employee
+        public = self.env["hr.employee.public"]
+        domain = [("is_insertion_employee", "=", True)]
+        self.assertIn(self.employee.id, public.with_user(self.mediator).search(domain).ids)
+        with self.assertRaises(AccessError):
+            public.with_user(self.employee_user).search(domain)
