@@ -16,6 +16,7 @@
         "views/menus.xml",
         "views/inclusion_equipment_views.xml",
         "views/inclusion_equipment_handover_views.xml",
+        "wizard/inclusion_equipment_handover_cancel_views.xml",
         "report/equipment_handover_reports.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",

@@ -545,6 +545,8 @@ class InclusionBeneficiary(models.Model):
         if "consent_date" in values:
             consent_donor = others.filtered("consent_date")[:1]
             system_values["consent_user_id"] = consent_donor.consent_user_id.id
+        # The employee link and the consent recorder are the system's: mediators cannot
+        # read employees nor write the recorder, the merge moves them as they are.
         employee = others.sudo().employee_id
         if employee and not self.sudo().employee_id:
             others.sudo().employee_id = False

@@ -107,6 +107,7 @@ class InclusionEquipmentCandidateWizard(models.TransientModel):
     @api.model
     def _contract_start_dates(self, employees):
         """First contract start of each employee, in one query."""
+        # Mediators may not read contracts: only the first start date leaves this query.
         groups = (
             self.env["hr.contract"]
             .sudo()
