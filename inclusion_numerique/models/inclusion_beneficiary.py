@@ -219,7 +219,9 @@ class InclusionBeneficiary(models.Model):
     consent_scope = fields.Selection(CONSENT_SCOPES, default="support")
     notes = fields.Html(groups="inclusion_numerique.group_mediator")
     support_ids = fields.One2many("inclusion.support", "beneficiary_id", string="Support sessions")
-    support_count = fields.Integer(compute="_compute_support_count", string="Number of support sessions")
+    support_count = fields.Integer(
+        compute="_compute_support_count", string="Number of support sessions"
+    )
     diagnostic_ids = fields.One2many("inclusion.diagnostic", "beneficiary_id")
     diagnostic_count = fields.Integer(compute="_compute_diagnostic_count", string="Diagnostics")
     first_digital_level = fields.Selection(
