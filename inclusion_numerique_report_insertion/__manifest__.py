@@ -10,5 +10,4 @@
     "license": "AGPL-3",
     "auto_install": True,
     "depends": ["inclusion_numerique_report", "inclusion_numerique_insertion"],
-    "data": [],
 }

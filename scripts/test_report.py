@@ -57,6 +57,11 @@ def main():
     minutes, secs = divmod(round(total_seconds), 60)
     summary = f" {', '.join(parts)} in {total_seconds:.2f}s ({minutes}:{secs:02d}), all steps "
     print(summary.center(max(len(summary) + 8, 88), "="))
+    # The plain closing line that CI reads, whatever the runner.
+    print(
+        f"total: {passed} passed, {failed + errors} failed"
+        + (f", {skipped} skipped" if skipped else "")
+    )
 
 
 if __name__ == "__main__":
