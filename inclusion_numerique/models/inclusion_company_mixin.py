@@ -47,7 +47,7 @@ class InclusionCompanyMixin(models.AbstractModel):
 
     def _check_company(self, fnames=None):
         try:
-            super()._check_company(fnames)
+            return super()._check_company(fnames)
         except UserError:
             raise UserError(
                 self.env._("This record cannot be linked to a record of another structure.")

@@ -120,8 +120,8 @@ class InclusionAttendance(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed_session(self):
         """The roll call of a closed session is what funders see: it stays."""
         if any(attendance.session_id.state == "done" for attendance in self):
             raise UserError(self.env._("The roll call of a closed session cannot be deleted."))
-        return super().unlink()
