@@ -24,6 +24,16 @@ class InclusionCase(TransactionCase):
         )
 
     @classmethod
+    def _person_values(cls, name, **values):
+        """A person of the structure whose file the insertion team may see when the
+        insertion add-on is installed (it shows advisers only the files they follow or
+        that are shared with them)."""
+        values.update(name=name, consent_date="2026-01-05")
+        if "consent_insertion_sharing" in cls.env["inclusion.beneficiary"]._fields:
+            values["consent_insertion_sharing"] = True
+        return values
+
+    @classmethod
     def _load_french(cls):
         """The users speak French and the tests read French messages, whatever language
         the database was created in: activate French and load the add-ons' terms."""
@@ -82,15 +92,6 @@ class AccessMatrixCase(InclusionCase):
 
     def _sample(self, model):
         raise NotImplementedError(model)
-
-    def _person_values(self, name, **values):
-        """A person of the structure whose file the insertion team may see when the
-        insertion add-on is installed (it shows advisers only the files they follow or
-        that are shared with them)."""
-        values.update(name=name, consent_date="2026-01-05")
-        if "consent_insertion_sharing" in self.env["inclusion.beneficiary"]._fields:
-            values["consent_insertion_sharing"] = True
-        return values
 
     def _allowed(self, user, letter, model):
         """Whether the user may do this; the operation is undone either way."""

@@ -136,7 +136,9 @@ class InclusionWorkshop(models.Model):
         """{(workshop id, state): count} of the registered and waiting people, in one query."""
         if not self.ids:
             return {}
-        groups = self.env["inclusion.workshop.registration"]._read_group(
+        # Seats are counted over everyone, whoever asks: an adviser sees only the people
+        # they follow, and only numbers leave this query.
+        groups = self.env["inclusion.workshop.registration"].sudo()._read_group(
             [("workshop_id", "in", self.ids), ("state", "in", ("registered", "waiting"))],
             ["workshop_id", "state"],
             ["__count"],

@@ -364,7 +364,7 @@ class TestTrainingHours(WorkshopCase):
     def test_hours_on_work_time_count_for_insertion_employees(self):
         employee = self.env["hr.employee"].create({"name": "Karim Haddad"})
         karim = self.env["inclusion.beneficiary"].create(
-            {"name": "Karim Haddad", "employee_id": employee.id}
+            self._person_values("Karim Haddad", employee_id=employee.id)
         )
         paid = self._workshop(is_work_time=True)
         free = self._workshop(name="Atelier du soir", address_id=False)
