@@ -74,7 +74,7 @@ class ReportNationalExportXlsx(models.AbstractModel):
         sheet.write_row(0, 0, COLUMNS, bold)
         row_index = 0
         for wizard in wizards:
-            for row in self._export_rows(wizard):
+            for row in self._export_rows(wizard._activity_domain()):
                 row_index += 1
                 sheet.write_datetime(row_index, 0, row[0])
                 sheet.write_datetime(row_index, 1, row[1], datetime_format)
@@ -110,10 +110,11 @@ class ReportNationalExportXlsx(models.AbstractModel):
         labels["place_type"] = {**place_types, None: place_types["activity_place"]}
         return labels
 
-    def _export_query(self, wizard):
-        """SQL of the rows, restricted by the wizard's filters and the access rules."""
+    def _export_query(self, domain):
+        """SQL of the rows of the activity analysis matching `domain` (the period and
+        filters of the report), restricted by the access rules."""
         report = self.env["inclusion.activity.report"]
-        query = report._search(wizard._activity_domain(), order="date, id")
+        query = report._search(domain, order="date, id")
         support = self.env["inclusion.support"]
         themes, domains, organisms = (
             support._fields[fname]
@@ -184,80 +185,89 @@ class ReportNationalExportXlsx(models.AbstractModel):
             table=SQL.identifier(table),
         )
 
-    def _export_rows(self, wizard):
-        """Rows of the sheet, read through a server-side cursor in batches so that memory
-        does not grow with the number of activities."""
+    def _export_rows(self, domain):
+        """Rows of the sheet one by one (see _export_batches)."""
+        for batch in self._export_batches(domain):
+            yield from batch
+
+    def _export_batches(self, domain):
+        """Rows of the sheet in lists of FETCH_SIZE, read through a server-side cursor so
+        that memory does not grow with the number of activities."""
         self.env.flush_all()
         labels = self._labels()
-        statuses = labels["person_social_status"]
-        sql = self._export_query(wizard)
+        sql = self._export_query(domain)
         # A named (server-side) cursor streams the result; it lives in the transaction.
         with self.env.cr._cnx.cursor("inclusion_national_export") as cursor:
             cursor.itersize = FETCH_SIZE
             cursor.execute(sql.code, sql.params)
-            for (
-                day,
-                created,
-                written,
-                mediator,
-                kind,
-                participants,
-                beneficiary,
-                place_type,
-                place,
-                street,
-                city,
-                zip_code,
-                duration,
-                workshop,
-                equipment,
-                themes,
-                procedures,
-                autonomy,
-                level,
-                orientation,
-                redirection,
-                person_city,
-                person_zip,
-                gender,
-                age_bracket,
-                status,
-                notes,
-            ) in cursor:
-                first_name, _space, last_name = (mediator or "").partition(" ")
-                is_workshop = kind == "workshop"
-                yield [
-                    day,
-                    created,
-                    written,
-                    first_name,
-                    last_name,
-                    ROLE,
-                    TYPE_WORKSHOP if is_workshop else TYPE_INDIVIDUAL,
-                    participants,
-                    beneficiary or ANONYMOUS,
-                    labels["place_type"].get(place_type, ""),
-                    place or "",
-                    street or "",
-                    city or "",
-                    zip_code or "",
-                    "",
-                    duration,
-                    workshop or "",
-                    labels["equipment_used"].get(equipment, ""),
-                    themes or "",
-                    "",
-                    procedures or "",
-                    labels["level"].get(level, "")
-                    if is_workshop
-                    else labels["autonomy"].get(autonomy, ""),
-                    YES if orientation else NO,
-                    redirection or labels["orientation"].get(orientation, ""),
-                    person_city or "",
-                    person_zip or "",
-                    "",
-                    labels["person_gender"].get(gender, ""),
-                    labels["person_age_bracket"].get(age_bracket, ""),
-                    statuses.get(NATIONAL_SOCIAL_STATUS.get(status, status), ""),
-                    notes or "",
-                ]
+            while batch := cursor.fetchmany(FETCH_SIZE):
+                yield [self._sheet_row(values, labels) for values in batch]
+
+    @staticmethod
+    def _sheet_row(values, labels):
+        (
+            day,
+            created,
+            written,
+            mediator,
+            kind,
+            participants,
+            beneficiary,
+            place_type,
+            place,
+            street,
+            city,
+            zip_code,
+            duration,
+            workshop,
+            equipment,
+            themes,
+            procedures,
+            autonomy,
+            level,
+            orientation,
+            redirection,
+            person_city,
+            person_zip,
+            gender,
+            age_bracket,
+            status,
+            notes,
+        ) = values
+        first_name, _space, last_name = (mediator or "").partition(" ")
+        is_workshop = kind == "workshop"
+        return [
+            day,
+            created,
+            written,
+            first_name,
+            last_name,
+            ROLE,
+            TYPE_WORKSHOP if is_workshop else TYPE_INDIVIDUAL,
+            participants,
+            beneficiary or ANONYMOUS,
+            labels["place_type"].get(place_type, ""),
+            place or "",
+            street or "",
+            city or "",
+            zip_code or "",
+            "",
+            duration,
+            workshop or "",
+            labels["equipment_used"].get(equipment, ""),
+            themes or "",
+            "",
+            procedures or "",
+            labels["level"].get(level, "")
+            if is_workshop
+            else labels["autonomy"].get(autonomy, ""),
+            YES if orientation else NO,
+            redirection or labels["orientation"].get(orientation, ""),
+            person_city or "",
+            person_zip or "",
+            "",
+            labels["person_gender"].get(gender, ""),
+            labels["person_age_bracket"].get(age_bracket, ""),
+            labels["person_social_status"].get(NATIONAL_SOCIAL_STATUS.get(status, status), ""),
+            notes or "",
+        ]
