@@ -6,7 +6,7 @@
 source "$(dirname "$0")/common.sh"
 run_setup
 BENCH_DB=${BENCH_DB:-inclusion_bench}
-BENCH_ADDONS=inclusion_numerique_report
+BENCH_ADDONS=inclusion_numerique_report,inclusion_numerique_report_equipment
 conf=$(write_odoo_conf)
 info "Base $BENCH_DB ($BENCH_ADDONS et ses dépendances, sans données de démonstration)"
 drop_db "$BENCH_DB"
