@@ -1,4 +1,3 @@
-from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -9,9 +8,12 @@ from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-# Memory PostgreSQL may use per hash table or sort of the report's statement: with the
-# default 4 MB, a year of a large structure spills to disk and takes several times longer.
-REPORT_WORK_MEM = "64MB"
+from .pg_settings import local_settings
+
+# Settings of the report's statement: memory per hash table or sort (with the default
+# 4 MB a year of a large structure spills to disk), and no JIT compilation (longer than
+# the statement itself).
+REPORT_SETTINGS = {"work_mem": "64MB", "jit": "off"}
 # Fields of the activity analysis broken down in the report, in this order (the digital
 # themes, procedure domains and organisms come after the kind).
 BREAKDOWNS = [
@@ -65,18 +67,6 @@ class InclusionActivityFigures(models.AbstractModel):
                 domain.append((fname, "=", criteria[fname].id))
         return domain
 
-    @contextmanager
-    def _work_mem(self, size=REPORT_WORK_MEM):
-        """Raise work_mem for the statements of the block only (then back to the
-        server's value), not for the rest of the transaction."""
-        cr = self.env.cr
-        cr.execute("SELECT current_setting('work_mem'), set_config('work_mem', %s, TRUE)", [size])
-        previous = cr.fetchone()[0]
-        try:
-            yield
-        finally:
-            cr.execute("SELECT set_config('work_mem', %s, TRUE)", [previous])
-
     def _utc_bounds(self, criteria):
         """The period as naive UTC datetimes [start, end), in the user's time zone."""
         tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ)
@@ -90,7 +80,7 @@ class InclusionActivityFigures(models.AbstractModel):
         self._check_criteria(criteria)
         self.env.flush_all()
         activities = self.env["inclusion.activity.report"]._search(self._activity_domain(criteria))
-        with self._work_mem():
+        with local_settings(self.env.cr, **REPORT_SETTINGS):
             groups, related, new_people = self._aggregate_activities(criteria, activities)
         totals = groups.pop(None)[0]
         workshops = self._workshop_figures(criteria)

@@ -8,6 +8,8 @@ from odoo.addons.inclusion_numerique_workshop.models.inclusion_attendance import
 )
 from odoo.tools import SQL
 
+from .pg_settings import local_settings
+
 # Sheet and columns of the national tool of digital mediators (La Coop de la médiation
 # numérique): its own French layout, whatever the user's language.
 SHEET_NAME = "Activités"
@@ -130,27 +132,19 @@ class ReportNationalExportXlsx(models.AbstractModel):
             ("b", "inclusion_beneficiary", SQL("b.id = %s.beneficiary_id", r)),
             ("pl", "inclusion_place", SQL("pl.id = %s.place_id", r)),
             ("orp", "res_partner", SQL("orp.id = s.orientation_partner_id")),
-            ("th", self._names_by_support(themes, "inclusion_theme"), SQL("th.support_id = s.id")),
-            (
-                "dm",
-                self._names_by_support(domains, "inclusion_theme"),
-                SQL("dm.support_id = s.id"),
-            ),
-            (
-                "og",
-                self._names_by_support(organisms, "inclusion_organism"),
-                SQL("og.support_id = s.id"),
-            ),
+            ("th", self._names_by_support(themes, "inclusion_theme"), SQL("TRUE")),
+            ("dm", self._names_by_support(domains, "inclusion_theme"), SQL("TRUE")),
+            ("og", self._names_by_support(organisms, "inclusion_organism"), SQL("TRUE")),
             (
                 "pc",
                 SQL(
-                    """(SELECT session_id, count(*) AS participants
-                          FROM inclusion_attendance
-                         WHERE state IN %s
-                         GROUP BY session_id)""",
+                    """LATERAL (SELECT count(*) AS participants
+                                  FROM inclusion_attendance x
+                                 WHERE x.session_id = %s.session_id AND x.state IN %s)""",
+                    r,
                     tuple(ATTENDED_STATES),
                 ),
-                SQL("pc.session_id = %s.session_id", r),
+                SQL("TRUE"),
             ),
         ]
         for alias, table, condition in joins:
@@ -159,7 +153,8 @@ class ReportNationalExportXlsx(models.AbstractModel):
             SQL(
                 """%(r)s.date, COALESCE(s.create_date, att.create_date),
                    COALESCE(s.write_date, att.write_date), mp.name, %(r)s.kind,
-                   COALESCE(pc.participants, 1), CASE WHEN %(named)s THEN b.name END,
+                   CASE WHEN %(r)s.session_id IS NULL THEN 1 ELSE pc.participants END,
+                   CASE WHEN %(named)s THEN b.name END,
                    s.place_type, pl.name, pl.street,
                    pl.city, pl.zip, %(r)s.duration, w.name, s.equipment_used, th.names,
                    concat_ws(', ', dm.names, og.names), s.autonomy, w.level, s.orientation,
@@ -173,12 +168,13 @@ class ReportNationalExportXlsx(models.AbstractModel):
 
     @staticmethod
     def _names_by_support(field, table):
-        """Names of the records of a many2many of the support sessions, joined by ", "."""
+        """Names of the records of a many2many of the row's support session, joined by
+        ", " (a lateral subquery: an index lookup per row, not an aggregate of the whole
+        relation before the period is known)."""
         return SQL(
-            """(SELECT rel.%(col1)s AS support_id,
-                       string_agg(t.name, ', ' ORDER BY t.sequence, t.name) AS names
-                  FROM %(rel)s rel JOIN %(table)s t ON t.id = rel.%(col2)s
-                 GROUP BY rel.%(col1)s)""",
+            """LATERAL (SELECT string_agg(t.name, ', ' ORDER BY t.sequence, t.name) AS names
+                          FROM %(rel)s rel JOIN %(table)s t ON t.id = rel.%(col2)s
+                         WHERE rel.%(col1)s = s.id)""",
             col1=SQL.identifier(field.column1),
             col2=SQL.identifier(field.column2),
             rel=SQL.identifier(field.relation),
@@ -197,7 +193,11 @@ class ReportNationalExportXlsx(models.AbstractModel):
         labels = self._labels()
         sql = self._export_query(domain)
         # A named (server-side) cursor streams the result; it lives in the transaction.
-        with self.env.cr._cnx.cursor("inclusion_national_export") as cursor:
+        # JIT would compile the statement for seconds (its cost estimate is large).
+        with (
+            local_settings(self.env.cr, jit="off"),
+            self.env.cr._cnx.cursor("inclusion_national_export") as cursor,
+        ):
             cursor.itersize = FETCH_SIZE
             cursor.execute(sql.code, sql.params)
             while batch := cursor.fetchmany(FETCH_SIZE):

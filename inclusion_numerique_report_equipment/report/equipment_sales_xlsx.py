@@ -1,4 +1,5 @@
 from odoo import models
+from odoo.tools import SQL
 
 # Handovers read per batch through a server-side cursor; the cache is emptied after each.
 BATCH = 2000
@@ -54,18 +55,51 @@ class EquipmentSalesXlsx(models.AbstractModel):
         ]
 
     def _sales_batches(self, domain):
-        """Rows of the handovers matching `domain` (as the user reads them), by date, in
-        lists of BATCH: ids from a server-side cursor, records read a batch at a time
-        (the accounting add-on's invoice reference included)."""
+        """Rows of the handovers matching `domain` (as the user reads them: the record
+        rules are in the query), by date, in lists of BATCH from a server-side cursor.
+        The invoice reference stays the records' own method (the accounting add-on
+        overrides it), called on each batch with the batch prefetched."""
         Handover = self.env["inclusion.equipment.handover"]
         self.env.flush_all()
         methods = self._payment_methods()
         query = Handover._search(domain, order="date, id")
-        sql = query.select()
+        table = SQL.identifier(query.table)
+        query.add_join("LEFT JOIN", "p", "res_partner", SQL("p.id = %s.partner_id", table))
+        query.add_join(
+            "LEFT JOIN", "e", "inclusion_equipment", SQL("e.id = %s.equipment_id", table)
+        )
+        sql = query.select(
+            SQL(
+                """%(t)s.id, %(t)s.date, %(t)s.name, p.name, e.name, %(t)s.serial_number,
+                   %(t)s.amount_received, %(t)s.payment_method""",
+                t=table,
+            )
+        )
         with self.env.cr._cnx.cursor("inclusion_sales_export") as cursor:
             cursor.itersize = BATCH
             cursor.execute(sql.code, sql.params)
-            while ids := [row[0] for row in cursor.fetchmany(BATCH)]:
-                handovers = Handover.browse(ids)
-                yield [self._sales_row(handover, methods) for handover in handovers]
+            while rows := cursor.fetchmany(BATCH):
+                handovers = Handover.browse([row[0] for row in rows])
+                yield [
+                    [
+                        day,
+                        name or "",
+                        partner or "",
+                        equipment or "",
+                        serial or "",
+                        float(amount or 0),
+                        methods.get(method, ""),
+                        handover._get_invoice_reference(),
+                    ]
+                    for handover, (
+                        _id,
+                        day,
+                        name,
+                        partner,
+                        equipment,
+                        serial,
+                        amount,
+                        method,
+                    ) in zip(handovers, rows, strict=True)
+                ]
                 self.env.invalidate_all(flush=False)
