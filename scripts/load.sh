@@ -31,10 +31,11 @@ clone_db "$BENCH_DB" "$LOAD_DB" || die "la copie de $BENCH_DB a échoué (une se
 
 info "Odoo : $LOAD_WORKERS workers sur $HTTP_INTERFACE:$LOAD_PORT"
 port_busy "$LOAD_PORT" && die "le port $LOAD_PORT est déjà pris." "LOAD_PORT=... make load"
-odoo_bin "$conf" "$LOAD_DB" --workers="$LOAD_WORKERS" --max-cron-threads=0 \
+# exec: $! is Odoo's master process itself, which stops its workers when killed.
+(exec "$PYTHON" "$ODOO_SRC/odoo-bin" -c "$conf" -d "$LOAD_DB" --workers="$LOAD_WORKERS" --max-cron-threads=0 \
     --http-interface=127.0.0.1 --http-port="$LOAD_PORT" --gevent-port=$((LOAD_PORT + 1)) \
     --db-filter="^$LOAD_DB\$" --db_maxconn=16 --limit-time-real=300 --limit-time-cpu=120 \
-    --limit-memory-soft=$((2 * 1024 ** 3)) --log-level=warn --logfile="$LOAD_DIR/odoo.log" &
+    --limit-memory-soft=$((2 * 1024 ** 3)) --log-level=warn --logfile="$LOAD_DIR/odoo.log") &
 odoo_pid=$!
 trap 'kill "$odoo_pid" 2>/dev/null; wait "$odoo_pid" 2>/dev/null' EXIT
 for _ in $(seq 60); do
@@ -43,10 +44,19 @@ for _ in $(seq 60); do
     sleep 1
 done
 
+# Each worker loads the registry on its first request: not part of the measure.
+for _ in $(seq $((LOAD_WORKERS * 2))); do
+    curl -fs -o /dev/null -H 'Content-Type: application/json' \
+        -d "{\"params\": {\"db\": \"$LOAD_DB\", \"login\": \"load_staff_01\", \"password\": \"load_staff_01\"}}" \
+        "http://127.0.0.1:$LOAD_PORT/web/session/authenticate" &
+done
+wait_warmup=$(jobs -p | grep -v "^$odoo_pid\$" || true)
+[ -n "$wait_warmup" ] && wait $wait_warmup
+
 info "Locust : $LOAD_USERS personnes pendant $LOAD_TIME"
 LOAD_DB=$LOAD_DB LOAD_PLAN=$LOAD_DIR/plan.json LOAD_WRITES=$LOAD_DIR/writes.json \
     timeout 600 "$LOAD_VENV/bin/locust" -f "$PROJECT_DIR/scripts/load_locustfile.py" --headless \
-    --users "$LOAD_USERS" --spawn-rate 10 --run-time "$LOAD_TIME" --stop-timeout 10 \
+    --users "$LOAD_USERS" --spawn-rate 3 --run-time "$LOAD_TIME" --stop-timeout 10 \
     --host "http://127.0.0.1:$LOAD_PORT" --csv "$LOAD_DIR/locust" --only-summary \
     --loglevel WARNING >"$LOAD_DIR/locust.log" 2>&1 || true
 kill "$odoo_pid" && wait "$odoo_pid" 2>/dev/null || true

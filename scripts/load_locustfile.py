@@ -36,7 +36,7 @@ class Staff(HttpUser):
 
     def on_start(self):
         self.login = next(LOGINS)
-        self.context = {"lang": "fr_FR", "tz": "Europe/Paris"}
+        self.rpc_context = {"lang": "fr_FR", "tz": "Europe/Paris"}
         result = self._post(
             "login",
             "/web/session/authenticate",
@@ -45,7 +45,7 @@ class Staff(HttpUser):
         if not result:
             raise StopUser()
         self.uid = result["uid"]
-        self.context["allowed_company_ids"] = [result["user_companies"]["current_company"]]
+        self.rpc_context["allowed_company_ids"] = [result["user_companies"]["current_company"]]
         self.rng = random.Random(self.login)
 
     def _post(self, name, url, params, refusals=()):
@@ -76,7 +76,7 @@ class Staff(HttpUser):
                 "model": model,
                 "method": method,
                 "args": list(args),
-                "kwargs": {"context": self.context, **kwargs},
+                "kwargs": {"context": self.rpc_context, **kwargs},
             },
             refusals,
         )
@@ -135,16 +135,18 @@ class Staff(HttpUser):
             specification={"beneficiary_id": {"fields": {"display_name": {}}}, "state": {}},
         )
         if lines:
-            states = {
-                str(line["id"]): self.rng.choice(["present", "present", "late", "absent"])
-                for line in lines["records"]
-            }
+            # As the session form saves the roll call: one command per line.
             self.call(
                 "entry: roll call marks",
                 "inclusion.workshop.session",
-                "mark_attendance",
+                "write",
                 [session],
-                states,
+                {
+                    "attendance_ids": [
+                        (1, line["id"], {"state": self.rng.choice(["present", "late", "absent"])})
+                        for line in lines["records"]
+                    ]
+                },
             )
 
     @task(1)

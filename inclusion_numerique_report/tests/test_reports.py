@@ -2,6 +2,7 @@ import io
 from datetime import date, datetime
 
 import openpyxl
+import pytz
 
 from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import (
     age_bracket_on,
@@ -304,3 +305,21 @@ class TestReports(ReportCase):
             [age_bracket_on(None, None if age is None else on.year - age, on) for age in ages],
         )
         self.assertEqual(sql_minutes, [duration_bucket_of(m) for m in minutes])
+
+
+@tagged("post_install", "-at_install")
+class TestStoredPresenceDimensions(ReportCase):
+    def test_day_and_age_bracket_stored_on_presences(self):
+        """The analysis reads the day (mediator's time zone) and the age bracket stored on
+        each presence; both follow the session and the person."""
+        presence = self._presences()[0]
+        person = presence.beneficiary_id
+        begin = presence.session_id.date_begin
+        tz = pytz.timezone(presence.workshop_id.user_id.tz or "Europe/Paris")
+        self.assertEqual(presence.local_date, pytz.utc.localize(begin).astimezone(tz).date())
+        person.write({"birthdate": date(presence.local_date.year - 30, 1, 1)})
+        self.assertEqual(presence.person_age_bracket, "25_39")
+        row = self.env["inclusion.activity.report"].search(
+            [("attendance_id", "=", presence.id)]
+        )
+        self.assertEqual((row.date, row.person_age_bracket), (presence.local_date, "25_39"))
