@@ -580,12 +580,13 @@ def interactive_timings(env, wizard, mediator, session):
             env.flush_all()
 
     def listing():
+        # As the web client: the first 80, and a count capped at 10,001.
         Beneficiary.search_read([], ["name", "city", "birthdate"], limit=80)
-        Beneficiary.search_count([])
+        Beneficiary.search_count([], limit=10001)
 
     checks = {
         "yearly report": wizard._get_figures,
-        "beneficiary list (80 + count)": listing,
+        "beneficiary list (80, count)": listing,
         "name search": lambda: Beneficiary.name_search("Bénéficiaire 4242", limit=8),
         "duplicates of one person": lambda: one._duplicate_map(one.ids),
         f"roll call ({len(session.attendance_ids)} people)": roll_call,

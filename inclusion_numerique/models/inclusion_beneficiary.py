@@ -142,8 +142,14 @@ class InclusionBeneficiary(models.Model):
         index=True,
         help="Identity and contact details; social data stays on the beneficiary.",
     )
+    # Trigram index: searches by part of a name stay fast with a network's many people.
     name = fields.Char(
-        related="partner_id.name", store=True, readonly=False, required=True, tracking=True
+        related="partner_id.name",
+        store=True,
+        readonly=False,
+        required=True,
+        tracking=True,
+        index="trigram",
     )
     phone = fields.Char(related="partner_id.phone", readonly=False)
     email = fields.Char(related="partner_id.email", readonly=False)

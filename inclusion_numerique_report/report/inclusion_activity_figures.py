@@ -203,13 +203,11 @@ class InclusionActivityFigures(models.AbstractModel):
                 ),
                 related=SQL(" UNION ALL ").join(
                     SQL(
-                        """SELECT %(key)s AS relation, target,
-                                  sum(contacts) AS contacts, count(beneficiary_id) AS people
-                             FROM (SELECT rel.%(target)s AS target, act.beneficiary_id,
-                                          sum(act.contacts) AS contacts
-                                     FROM %(rel)s rel JOIN act ON act.support_id = rel.%(source)s
-                                    GROUP BY rel.%(target)s, act.beneficiary_id) by_person
-                            GROUP BY target""",
+                        """SELECT %(key)s AS relation, rel.%(target)s AS target,
+                                  sum(act.contacts) AS contacts,
+                                  count(DISTINCT act.beneficiary_id) AS people
+                             FROM %(rel)s rel JOIN act ON act.support_id = rel.%(source)s
+                            GROUP BY rel.%(target)s""",
                         key=key,
                         target=SQL.identifier(field.column2),
                         rel=SQL.identifier(field.relation),

@@ -114,67 +114,90 @@ class ReportNationalExportXlsx(models.AbstractModel):
 
     def _export_query(self, domain):
         """SQL of the rows of the activity analysis matching `domain` (the period and
-        filters of the report), restricted by the access rules."""
+        filters of the report), restricted by the access rules. The rows are selected
+        once (`r`); names and participant counts are aggregated for those rows only, so
+        that a month costs a month and a year a year."""
         report = self.env["inclusion.activity.report"]
-        query = report._search(domain, order="date, id")
-        support = self.env["inclusion.support"]
-        themes, domains, organisms = (
-            support._fields[fname]
-            for fname in ("theme_ids", "procedure_domain_ids", "organism_ids")
+        rows = report._search(domain).select(
+            *(
+                SQL.identifier(report._table, fname)
+                for fname in (
+                    "id",
+                    "date",
+                    "kind",
+                    "support_id",
+                    "attendance_id",
+                    "workshop_id",
+                    "session_id",
+                    "mediator_id",
+                    "beneficiary_id",
+                    "place_id",
+                    "duration",
+                    "person_city",
+                    "person_zip",
+                    "person_gender",
+                    "person_age_bracket",
+                    "person_social_status",
+                )
+            )
         )
-        r = SQL.identifier(query.table)
-        joins = [
-            ("s", "inclusion_support", SQL("s.id = %s.support_id", r)),
-            ("att", "inclusion_attendance", SQL("att.id = %s.attendance_id", r)),
-            ("w", "inclusion_workshop", SQL("w.id = %s.workshop_id", r)),
-            ("mu", "res_users", SQL("mu.id = %s.mediator_id", r)),
-            ("mp", "res_partner", SQL("mp.id = mu.partner_id")),
-            ("b", "inclusion_beneficiary", SQL("b.id = %s.beneficiary_id", r)),
-            ("pl", "inclusion_place", SQL("pl.id = %s.place_id", r)),
-            ("orp", "res_partner", SQL("orp.id = s.orientation_partner_id")),
-            ("th", self._names_by_support(themes, "inclusion_theme"), SQL("TRUE")),
-            ("dm", self._names_by_support(domains, "inclusion_theme"), SQL("TRUE")),
-            ("og", self._names_by_support(organisms, "inclusion_organism"), SQL("TRUE")),
-            (
-                "pc",
-                SQL(
-                    """LATERAL (SELECT count(*) AS participants
-                                  FROM inclusion_attendance x
-                                 WHERE x.session_id = %s.session_id AND x.state IN %s)""",
-                    r,
-                    tuple(ATTENDED_STATES),
-                ),
-                SQL("TRUE"),
-            ),
-        ]
-        for alias, table, condition in joins:
-            query.add_join("LEFT JOIN", alias, table, condition)
-        return query.select(
-            SQL(
-                """%(r)s.date, COALESCE(s.create_date, att.create_date),
-                   COALESCE(s.write_date, att.write_date), mp.name, %(r)s.kind,
-                   CASE WHEN %(r)s.session_id IS NULL THEN 1 ELSE pc.participants END,
+        support = self.env["inclusion.support"]
+        return SQL(
+            """
+            WITH r AS MATERIALIZED (%(rows)s),
+            th AS (%(themes)s), dm AS (%(domains)s), og AS (%(organisms)s),
+            pc AS (SELECT x.session_id, count(*) AS participants
+                     FROM inclusion_attendance x
+                    WHERE x.state IN %(attended)s
+                      AND x.session_id IN (SELECT r.session_id FROM r)
+                    GROUP BY x.session_id)
+            SELECT r.date, COALESCE(s.create_date, att.create_date),
+                   COALESCE(s.write_date, att.write_date), mp.name, r.kind,
+                   CASE WHEN r.session_id IS NULL THEN 1 ELSE pc.participants END,
                    CASE WHEN %(named)s THEN b.name END,
                    s.place_type, pl.name, pl.street,
-                   pl.city, pl.zip, %(r)s.duration, w.name, s.equipment_used, th.names,
+                   pl.city, pl.zip, r.duration, w.name, s.equipment_used, th.names,
                    concat_ws(', ', dm.names, og.names), s.autonomy, w.level, s.orientation,
-                   orp.name, %(r)s.person_city, %(r)s.person_zip, %(r)s.person_gender,
-                   %(r)s.person_age_bracket, %(r)s.person_social_status,
-                   CASE WHEN %(named)s THEN s.notes END""",
-                r=r,
-                named=SQL("b.consent_scope IN %s", NAMED_SHARING_CONSENT_SCOPES),
-            )
+                   orp.name, r.person_city, r.person_zip, r.person_gender,
+                   r.person_age_bracket, r.person_social_status,
+                   CASE WHEN %(named)s THEN s.notes END
+              FROM r
+              LEFT JOIN inclusion_support s ON s.id = r.support_id
+              LEFT JOIN inclusion_attendance att ON att.id = r.attendance_id
+              LEFT JOIN inclusion_workshop w ON w.id = r.workshop_id
+              LEFT JOIN res_users mu ON mu.id = r.mediator_id
+              LEFT JOIN res_partner mp ON mp.id = mu.partner_id
+              LEFT JOIN inclusion_beneficiary b ON b.id = r.beneficiary_id
+              LEFT JOIN inclusion_place pl ON pl.id = r.place_id
+              LEFT JOIN res_partner orp ON orp.id = s.orientation_partner_id
+              LEFT JOIN th ON th.support_id = r.support_id
+              LEFT JOIN dm ON dm.support_id = r.support_id
+              LEFT JOIN og ON og.support_id = r.support_id
+              LEFT JOIN pc ON pc.session_id = r.session_id
+             ORDER BY r.date, r.id
+            """,
+            rows=rows,
+            themes=self._names_by_support(support._fields["theme_ids"], "inclusion_theme"),
+            domains=self._names_by_support(
+                support._fields["procedure_domain_ids"], "inclusion_theme"
+            ),
+            organisms=self._names_by_support(
+                support._fields["organism_ids"], "inclusion_organism"
+            ),
+            attended=tuple(ATTENDED_STATES),
+            named=SQL("b.consent_scope IN %s", NAMED_SHARING_CONSENT_SCOPES),
         )
 
     @staticmethod
     def _names_by_support(field, table):
-        """Names of the records of a many2many of the row's support session, joined by
-        ", " (a lateral subquery: an index lookup per row, not an aggregate of the whole
-        relation before the period is known)."""
+        """Names of the records of a many2many of the support sessions of the rows `r`,
+        joined by ", "."""
         return SQL(
-            """LATERAL (SELECT string_agg(t.name, ', ' ORDER BY t.sequence, t.name) AS names
-                          FROM %(rel)s rel JOIN %(table)s t ON t.id = rel.%(col2)s
-                         WHERE rel.%(col1)s = s.id)""",
+            """SELECT rel.%(col1)s AS support_id,
+                      string_agg(t.name, ', ' ORDER BY t.sequence, t.name) AS names
+                 FROM %(rel)s rel JOIN %(table)s t ON t.id = rel.%(col2)s
+                WHERE rel.%(col1)s IN (SELECT r.support_id FROM r)
+                GROUP BY rel.%(col1)s""",
             col1=SQL.identifier(field.column1),
             col2=SQL.identifier(field.column2),
             rel=SQL.identifier(field.relation),

@@ -319,7 +319,5 @@ class TestStoredPresenceDimensions(ReportCase):
         self.assertEqual(presence.local_date, pytz.utc.localize(begin).astimezone(tz).date())
         person.write({"birthdate": date(presence.local_date.year - 30, 1, 1)})
         self.assertEqual(presence.person_age_bracket, "25_39")
-        row = self.env["inclusion.activity.report"].search(
-            [("attendance_id", "=", presence.id)]
-        )
+        row = self.env["inclusion.activity.report"].search([("attendance_id", "=", presence.id)])
         self.assertEqual((row.date, row.person_age_bracket), (presence.local_date, "25_39"))
