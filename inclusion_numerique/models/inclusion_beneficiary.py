@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, email_normalize, single_email_re
+from odoo.tools import SQL, create_index, email_normalize, single_email_re
 
 DIGITAL_LEVELS = [
     ("beginner", "Beginner"),
@@ -133,6 +133,13 @@ class InclusionBeneficiary(models.Model):
     _description = "Beneficiary"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "name, id"
+
+    def init(self):
+        # The lists open in this order: the first page is read from the index, not by
+        # sorting every person of the structure.
+        create_index(
+            self.env.cr, "inclusion_beneficiary_name_id_index", self._table, ["name", "id"]
+        )
 
     partner_id = fields.Many2one(
         "res.partner",
