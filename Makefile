@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` and `make test`. Variables: see README.md.
 # Each target runs the set-up once (scripts/setup.sh), the scripts it calls skip it.
-.PHONY: run test lint format readme setup bench clean i18n upgrade-test
+.PHONY: run test lint format readme setup bench load clean i18n upgrade-test
 
 run:
 	@bash scripts/run.sh
@@ -31,3 +31,6 @@ i18n:
 
 bench:
 	@bash scripts/bench.sh
+
+load:
+	@bash scripts/load.sh

@@ -8,13 +8,15 @@
     "website": "https://github.com/inclusion-numerique/inclusion_numerique",
     "author": "Inclusion numérique contributors",
     "license": "AGPL-3",
-    "depends": ["inclusion_numerique_workshop", "report_xlsx"],
+    "depends": ["inclusion_numerique_workshop", "report_xlsx", "mail"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/inclusion_numerique_report_security.xml",
         "security/ir.model.access.csv",
+        "data/inclusion_export_job_data.xml",
         "report/inclusion_activity_reports.xml",
         "wizard/inclusion_activity_report_wizard_views.xml",
         "views/inclusion_activity_report_views.xml",
+        "views/inclusion_export_job_views.xml",
     ],
 }

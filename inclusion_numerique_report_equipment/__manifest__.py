@@ -12,5 +12,6 @@
     "depends": ["inclusion_numerique_report", "inclusion_numerique_equipment"],
     "data": [
         "report/equipment_sales_reports.xml",
+        "report/equipment_sales_export_actions.xml",
     ],
 }

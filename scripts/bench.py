@@ -1,17 +1,25 @@
-"""make bench: one year of a large structure, then the activity report timed against a
-hand-written SQL aggregate of the same figures.
+"""make bench: one year of a large structure, then
+1. the yearly report timed against the fastest single SQL pass over the same rows (and the
+   hand-written grouping-sets aggregate of all its figures), queries per report;
+2. the national and sales exports (XLSX and CSV): rows a second and peak RSS of the
+   process at two sizes;
+3. growth: report, list of beneficiaries, duplicate detection and roll call with 10x the
+   people.
 
 Run by scripts/bench.sh on its own database: python bench.py -c CONF -d DB
 Volumes: 10,000 beneficiaries, 100,000 support sessions, 200,000 attendance rows
-(500 workshops of 20 sessions with 20 participants each).
+(500 workshops of 20 sessions with 20 participants each), 100,000 equipment sales.
 """
 
+import json
+import os
 import statistics
+import subprocess
+import sys
 import time
-import tracemalloc
-from datetime import date
+from datetime import date, datetime
 
-from odoo_env import superuser_env
+from odoo_env import parse_args, superuser_env
 
 from odoo import SUPERUSER_ID
 
@@ -19,7 +27,9 @@ YEAR = 2025
 BENEFICIARIES = 10_000
 SUPPORTS = 100_000
 WORKSHOPS, SESSIONS_PER_WORKSHOP, PARTICIPANTS = 500, 20, 20
-RUNS = 3
+RUNS = 5
+SALES = 100_000
+GROWTH = 10
 
 
 def generate(env):
@@ -230,16 +240,25 @@ def generate(env):
         SELECT * FROM inserted;
 
         INSERT INTO inclusion_attendance (session_id, registration_id, state, beneficiary_id,
-               workshop_id, company_id, date, is_work_time, attended_hours,
-               create_uid, write_uid, create_date, write_date)
+               workshop_id, company_id, date, local_date, person_age_bracket, is_work_time,
+               attended_hours, create_uid, write_uid, create_date, write_date)
         SELECT s.id, r.id, st.state, r.beneficiary_id, s.workshop_id, %(company)s,
-               ws.date_begin, w.is_work_time,
+               ws.date_begin, day.day,
+               CASE WHEN age < 12 THEN 'under_12' WHEN age < 18 THEN '12_17'
+                    WHEN age < 25 THEN '18_24' WHEN age < 40 THEN '25_39'
+                    WHEN age < 60 THEN '40_59' WHEN age < 70 THEN '60_69'
+                    ELSE '70_plus' END,
+               w.is_work_time,
                CASE WHEN st.state IN ('present', 'late') THEN 2.0 ELSE 0 END,
                %(uid)s, %(uid)s, now(), now()
           FROM bench_session s
           JOIN inclusion_workshop_session ws ON ws.id = s.id
           JOIN inclusion_workshop w ON w.id = s.workshop_id
           JOIN bench_registration r ON r.workshop_id = s.workshop_id
+          JOIN bench_beneficiary b ON b.id = r.beneficiary_id
+         CROSS JOIN LATERAL (SELECT (timezone('Europe/Paris',
+                               ws.date_begin AT TIME ZONE 'UTC'))::date AS day) day
+         CROSS JOIN LATERAL (SELECT date_part('year', age(day.day, b.birthdate)) AS age) a
          CROSS JOIN LATERAL (
                SELECT (ARRAY['present', 'present', 'present', 'present', 'present', 'present',
                              'present', 'late', 'absent', 'excused'])[1 + (s.id + r.id) %% 10]
@@ -329,43 +348,312 @@ def hand_written_figures(cr, company, date_from, date_to):
     return {"contacts": total[11], "people": total[12], "minutes": total[13]}, themes, workshops
 
 
-def xlsx_report(env, model, suffix):
-    """The XLSX report of `model` whose name ends with `suffix`, whichever add-on has it."""
-    actions = env["ir.actions.report"].search(
-        [("model", "=", model), ("report_type", "=", "xlsx")]
-    )
-    action = actions.filtered(lambda report: report.report_name.endswith(f".{suffix}"))
-    if len(action) != 1:
-        raise LookupError(
-            f"no single XLSX report *.{suffix} on {model}: {actions.mapped('report_name')}"
+def generate_sales(env):
+    """SALES computers sold €20 each over the year (one handover per computer)."""
+    cr = env.cr
+    cr.execute(
+        """
+        WITH equipment AS (
+            INSERT INTO inclusion_equipment (company_id, name, equipment_type, brand,
+                   serial_number, state, reception_date, active,
+                   create_uid, write_uid, create_date, write_date)
+            SELECT %(company)s, 'Ordinateur ' || g, 'laptop', 'Dell', 'SN-' || g,
+                   'handed_over', %(year_start)s, TRUE, 1, 1, now(), now()
+              FROM generate_series(1, %(sales)s) g
+            RETURNING id
         )
-    return env[f"report.{action.report_name}"]
+        INSERT INTO inclusion_equipment_handover (equipment_id, company_id, beneficiary_id,
+               partner_id, name, serial_number, equipment_type, mode, payment_method, state,
+               date, price, amount_received, create_uid, write_uid, create_date, write_date)
+        SELECT e.id, %(company)s, b.id, b.partner_id, 'REC-' || e.id, 'SN-' || e.id,
+               'laptop', 'sold', 'cash', 'done',
+               %(year_start)s + (e.id %% 365), 20, 20, 1, 1, now(), now()
+          FROM equipment e
+          JOIN LATERAL (SELECT id, partner_id FROM inclusion_beneficiary
+                         ORDER BY id OFFSET e.id %% 1000 LIMIT 1) b ON TRUE
+        """,
+        {"company": env.company.id, "sales": SALES, "year_start": date(YEAR, 1, 1)},
+    )
+    cr.execute("ANALYZE inclusion_equipment; ANALYZE inclusion_equipment_handover")
 
 
-def timed(function, runs=RUNS):
-    durations = []
+def fastest_single_pass(cr, company, date_from, date_to):
+    """The lower bound the report is compared with: one pass over the same rows (support
+    sessions done and presences of the year) giving the totals, the distinct people and
+    one breakdown (by status), straight from the tables and their stored columns."""
+    cr.execute(
+        """
+        WITH act AS (
+            SELECT s.beneficiary_id, s.person_social_status AS status, s.duration
+              FROM inclusion_support s
+             WHERE s.state = 'done' AND s.company_id = %(company)s
+               AND s.date BETWEEN %(date_from)s AND %(date_to)s
+            UNION ALL
+            SELECT a.beneficiary_id, COALESCE(b.social_status, 'unknown'),
+                   round(ws.duration * 60)
+              FROM inclusion_attendance a
+              JOIN inclusion_workshop_session ws ON ws.id = a.session_id AND ws.state = 'done'
+              LEFT JOIN inclusion_beneficiary b ON b.id = a.beneficiary_id
+             WHERE a.state IN ('present', 'late') AND a.company_id = %(company)s
+               AND a.local_date BETWEEN %(date_from)s AND %(date_to)s
+        )
+        SELECT status, count(*), count(DISTINCT beneficiary_id), sum(duration)
+          FROM act GROUP BY ROLLUP (status)
+        """,
+        {"company": company, "date_from": date_from, "date_to": date_to},
+    )
+    return cr.fetchall()
+
+
+def interleaved(functions, runs=RUNS):
+    """Median duration of each function, run in turns so that a busy machine weighs on
+    all of them alike; {name: (median, last result)}."""
+    durations = {name: [] for name in functions}
+    results = {}
     for _run in range(runs):
+        for name, function in functions.items():
+            start = time.perf_counter()
+            results[name] = function()
+            durations[name].append(time.perf_counter() - start)
+    return {name: (statistics.median(durations[name]), results[name]) for name in functions}
+
+
+def verdict(ok):
+    return "met" if ok else "MISSED"
+
+
+def bench_report(env, wizard):
+    cr = env.cr
+    company = env.company.id
+    wizard._get_figures()  # caches of labels, translations
+    queries_before = cr.sql_log_count
+    wizard._get_figures()
+    queries = cr.sql_log_count - queries_before
+    timings = interleaved(
+        {
+            "report": wizard._get_figures,
+            "single": lambda: fastest_single_pass(cr, company, wizard.date_from, wizard.date_to),
+            "hand": lambda: hand_written_figures(cr, company, wizard.date_from, wizard.date_to),
+        }
+    )
+    report_time, figures = timings["report"]
+    single_time, single_rows = timings["single"]
+    hand_time, (sql_totals, _themes, sql_workshops) = timings["hand"]
+    totals = figures["totals"]
+    single_total = next(row for row in single_rows if row[0] is None)
+    same = (
+        (totals["contacts"], totals["people"], totals["minutes"])
+        == (sql_totals["contacts"], sql_totals["people"], sql_totals["minutes"])
+        == tuple(single_total[1:])
+        and figures["workshops"]["sessions_held"] == sql_workshops[2]
+        and figures["workshops"]["marked"] == sql_workshops[1]
+    )
+    ratio = report_time / single_time
+    print(
+        f"Yearly report ({totals['contacts']:,} contacts, {totals['people']:,} people, "
+        f"{totals['sessions']:,} sessions), medians of {RUNS} interleaved runs:"
+    )
+    print(f"  report (_get_figures, every figure):   {report_time:.3f} s")
+    print(f"  fastest single SQL pass (status):       {single_time:.3f} s")
+    print(f"  hand-written grouping-sets aggregate:   {hand_time:.3f} s")
+    print(
+        f"  ratio report / single pass:             {ratio:.2f}  goal <= 2: {verdict(ratio <= 2)}"
+    )
+    print(f"  report under 1 s:                       {verdict(report_time < 1)}")
+    print(f"  queries per report:                     {queries} (same on small data: tests)")
+    print(f"  same totals as both SQL queries:        {'yes' if same else 'NO'}")
+    return report_time
+
+
+# ---- Exports: each in a process of its own, so that its peak RSS is its own ------------
+
+
+def run_export(args):
+    """Child process: one export job, printed as JSON (rows, seconds, bytes)."""
+    with superuser_env(__doc__, {"tz": "Europe/Paris", "lang": "fr_FR"}, args) as env:
+        kind, file_format, date_from, date_to = args.export
+        date_from, date_to = date.fromisoformat(date_from), date.fromisoformat(date_to)
+        if kind == "national":
+            wizard = env["inclusion.activity.report.wizard"].create(
+                {"date_from": date_from, "date_to": date_to}
+            )
+            domain = wizard._activity_domain()
+        else:
+            domain = [("date", ">=", date_from), ("date", "<=", date_to)]
+        domain = [(f, o, v.isoformat() if isinstance(v, date) else v) for f, o, v in domain]
+        job = env["inclusion.export.job"].create(
+            {"name": "bench", "kind": kind, "file_format": file_format, "domain": repr(domain)}
+        )
         start = time.perf_counter()
-        result = function()
-        durations.append(time.perf_counter() - start)
-    return statistics.median(durations), result
+        job._run()
+        seconds = time.perf_counter() - start
+        print(
+            json.dumps(
+                {"rows": job.rows_done, "seconds": seconds, "bytes": job.attachment_id.file_size}
+            )
+        )
+        env.cr.rollback()
 
 
-def export_peak(report_model, wizard):
-    """Peak Python memory (MiB), duration, file size and rows of the national export of
-    the wizard's period."""
-    rows = report_model.env["inclusion.activity.report"].search_count(wizard._activity_domain())
-    tracemalloc.start()
-    start = time.perf_counter()
-    content, _kind = report_model.create_xlsx_report(wizard.ids, {})
-    duration = time.perf_counter() - start
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20, duration, len(content), rows
+def measure_export(args, kind, file_format, date_from, date_to):
+    command = [
+        sys.executable, os.path.abspath(__file__), "-c", args.config, "-d", args.database,
+        "--export", kind, file_format, date_from.isoformat(), date_to.isoformat(),
+    ]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE)
+    output = process.stdout.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    if status:
+        raise RuntimeError(f"export failed: {' '.join(command)}")
+    result = json.loads(output.decode().strip().splitlines()[-1])
+    result["rss_mib"] = usage.ru_maxrss / 1024
+    return result
+
+
+def bench_exports(args):
+    print("Exports (job written to an attachment, one process each, peak RSS of the process):")
+    sizes = {
+        "national": [
+            (date(YEAR, 3, 1), date(YEAR, 3, 31)),
+            (date(YEAR, 1, 1), date(YEAR, 12, 31)),
+        ],
+        "sales": [(date(YEAR, 1, 1), date(YEAR, 1, 31)), (date(YEAR, 1, 1), date(YEAR, 12, 31))],
+    }
+    print(f"  {'export':<16}{'rows':>9}{'seconds':>9}{'rows/s':>9}{'peak RSS':>11}{'file':>10}")
+    ok = True
+    for kind, periods in sizes.items():
+        for file_format in ("xlsx", "csv"):
+            peaks = []
+            for date_from, date_to in periods:
+                result = measure_export(args, kind, file_format, date_from, date_to)
+                rate = result["rows"] / result["seconds"]
+                peaks.append(result["rss_mib"])
+                ok &= rate >= 20_000 or result["rows"] < 20_000
+                print(
+                    f"  {kind + ' ' + file_format:<16}{result['rows']:>9,}"
+                    f"{result['seconds']:>9.2f}{rate:>9,.0f}{result['rss_mib']:>8.0f} MiB"
+                    f"{result['bytes'] / 2**20:>6.1f} MiB"
+                )
+            growth = peaks[1] - peaks[0]
+            ok &= growth < 20
+            print(f"    peak RSS growth small -> large: {growth:+.0f} MiB")
+    print(f"  goal >= 20,000 rows/s (large) and flat RSS (< 20 MiB growth): {verdict(ok)}")
+
+
+# ---- Growth: 10x the people ----------------------------------------------------------
+
+
+def roll_call_session(env, mediator):
+    """A planned session of an open workshop with 20 people registered."""
+    workshop = env["inclusion.workshop"].create(
+        {"name": "Atelier de mesure", "capacity": 20, "user_id": mediator.id}
+    )
+    workshop.state = "open"
+    people = env["inclusion.beneficiary"].search([], limit=20, order="id")
+    env["inclusion.workshop.registration"].create(
+        [{"workshop_id": workshop.id, "beneficiary_id": person.id} for person in people]
+    )
+    session = env["inclusion.workshop.session"].create(
+        {
+            "workshop_id": workshop.id,
+            "date_begin": datetime(YEAR + 1, 1, 5, 13, 0),
+            "date_end": datetime(YEAR + 1, 1, 5, 15, 0),
+        }
+    )
+    session._sync_attendances()
+    env.flush_all()
+    return session.with_user(mediator)
+
+
+def interactive_timings(env, wizard, mediator, session):
+    """Seconds of the screens a mediator opens all day, and of the report."""
+    Beneficiary = env["inclusion.beneficiary"].with_user(mediator)
+    one = Beneficiary.search([], limit=1, order="id desc")
+
+    def roll_call():
+        with env.cr.savepoint():
+            lines = session.attendance_ids
+            lines.read(["beneficiary_id", "state"])
+            session.write(
+                {"attendance_ids": [(1, line.id, {"state": "present"}) for line in lines]}
+            )
+            env.flush_all()
+
+    def listing():
+        # As the web client: the first 80, and a count capped at 10,001.
+        Beneficiary.search_read([], ["name", "city", "birthdate"], limit=80)
+        Beneficiary.search_count([], limit=10001)
+
+    checks = {
+        "yearly report": wizard._get_figures,
+        "beneficiary list (80, count)": listing,
+        "name search": lambda: Beneficiary.name_search("Bénéficiaire 4242", limit=8),
+        "duplicates of one person": lambda: one._duplicate_map(one.ids),
+        f"roll call ({len(session.attendance_ids)} people)": roll_call,
+    }
+    result = {}
+    for name, function in checks.items():
+        function()
+        env.invalidate_all()
+        result[name] = interleaved({name: function}, runs=3)[name][0]
+    return result
+
+
+def add_people(env, count):
+    env.cr.execute(
+        """
+        WITH partner AS (
+            INSERT INTO res_partner (name, complete_name, company_id, active, type, city,
+                                     create_uid, write_uid, create_date, write_date)
+            SELECT 'Personne ' || g, 'Personne ' || g, %(company)s, TRUE, 'contact',
+                   'Carcassonne', 1, 1, now(), now()
+              FROM generate_series(1, %(count)s) g
+            RETURNING id, name
+        )
+        INSERT INTO inclusion_beneficiary (partner_id, name, company_id, active, gender,
+               birthdate, social_status, is_qpv, age_bracket, consent_date, consent_scope,
+               create_uid, write_uid, create_date, write_date)
+        SELECT id, name, %(company)s, TRUE, 'female', DATE '1950-01-01' + id %% 20000,
+               'unknown', FALSE, 'unknown', %(today)s, 'support', 1, 1, now(), now()
+          FROM partner;
+        ANALYZE res_partner; ANALYZE inclusion_beneficiary;
+        """,
+        {"company": env.company.id, "count": count, "today": date.today()},
+    )
+
+
+def bench_growth(env, wizard):
+    mediator = env["res.users"].search([("login", "=", "bench_mediator_0")])
+    session = roll_call_session(env, mediator)
+    before = interactive_timings(env, wizard, mediator, session)
+    people = env["inclusion.beneficiary"].search_count([])
+    add_people(env, people * (GROWTH - 1))
+    env.invalidate_all()
+    after = interactive_timings(env, wizard, mediator, session)
+    print(f"Growth: {people:,} -> {people * GROWTH:,} people (same activity), medians of 3:")
+    print(f"  {'':<32}{'1x':>9}{f'{GROWTH}x':>9}{'ratio':>8}")
+    flat = True
+    for name, seconds in before.items():
+        ratio = after[name] / seconds
+        if name != "yearly report":
+            flat &= ratio < 3
+        print(f"  {name:<32}{seconds:>8.3f}s{after[name]:>8.3f}s{ratio:>8.2f}")
+    print(
+        f"  goal interactive screens flat or logarithmic (ratio < 3 at {GROWTH}x): {verdict(flat)}"
+    )
 
 
 def main():
-    with superuser_env(__doc__, {"tz": "Europe/Paris"}) as env:
+    args = parse_args(
+        __doc__,
+        lambda parser: [
+            parser.add_argument("--export", nargs=4, metavar="ARG"),
+            parser.add_argument("--data-only", action="store_true"),
+        ],
+    )
+    if args.export:
+        return run_export(args)
+    with superuser_env(__doc__, {"tz": "Europe/Paris"}, args) as env:
         cr = env.cr
         cr.execute("SELECT count(*) FROM inclusion_support")
         if cr.fetchone()[0]:
@@ -373,57 +661,27 @@ def main():
         else:
             start = time.perf_counter()
             generate(env)
+            generate_sales(env)
             cr.commit()
             print(f"Data generated in {time.perf_counter() - start:.1f} s")
-        for table in ("inclusion_beneficiary", "inclusion_support", "inclusion_attendance"):
+        for table in (
+            "inclusion_beneficiary",
+            "inclusion_support",
+            "inclusion_attendance",
+            "inclusion_equipment_handover",
+        ):
             cr.execute(f"SELECT count(*) FROM {table}")
             print(f"  {table}: {cr.fetchone()[0]:,} rows")
-
+        if args.data_only:
+            return
         wizard = env["inclusion.activity.report.wizard"].create(
             {"date_from": date(YEAR, 1, 1), "date_to": date(YEAR, 12, 31)}
         )
-        queries_before = cr.sql_log_count
-        report_time, figures = timed(wizard._get_figures)
-        queries = (cr.sql_log_count - queries_before) // RUNS
-        sql_time, (sql_totals, _themes, sql_workshops) = timed(
-            lambda: hand_written_figures(cr, env.company.id, wizard.date_from, wizard.date_to)
-        )
-        totals = figures["totals"]
-        same = (
-            (totals["contacts"], totals["people"], totals["minutes"])
-            == (sql_totals["contacts"], sql_totals["people"], sql_totals["minutes"])
-            and figures["workshops"]["sessions_held"] == sql_workshops[2]
-            and figures["workshops"]["marked"] == sql_workshops[1]
-        )
-        print(
-            f"Activity report ({totals['contacts']:,} contacts, {totals['people']:,} people, "
-            f"{totals['sessions']:,} sessions)"
-        )
-        print(f"  report (_get_figures):       {report_time:.3f} s  (median of {RUNS})")
-        print(f"  hand-written SQL aggregate:  {sql_time:.3f} s  (median of {RUNS})")
-        print(f"  ratio report / SQL:          {report_time / sql_time:.2f}  (goal: <= 3)")
-        print(f"  queries per report:          {queries}")
-        print(f"  same figures as the SQL:     {'yes' if same else 'NO'}")
-        print(f"  goal report < 10 s:          {'met' if report_time < 10 else 'MISSED'}")
-
-        context = {"active_model": wizard._name}
-        xlsx = xlsx_report(env, wizard._name, "report_activity_xlsx").with_context(context)
-        xlsx_time, _content = timed(lambda: xlsx.create_xlsx_report(wizard.ids, {}), runs=1)
-        print(f"  activity report XLSX:        {xlsx_time:.3f} s (figures included)")
-
-        export = xlsx_report(env, wizard._name, "report_national_export_xlsx")
-        export = export.with_context(context)
-        month = env["inclusion.activity.report.wizard"].create(
-            {"date_from": date(YEAR, 3, 1), "date_to": date(YEAR, 3, 31)}
-        )
-        print("National export (xlsxwriter constant_memory, tracemalloc on):")
-        for label, period in (("one month", month), ("whole year", wizard)):
-            peak, duration, size, rows = export_peak(export, period)
-            print(
-                f"  {label}: {rows:,} rows, peak {peak:.1f} MiB, {duration:.1f} s, "
-                f"{size / 2**20:.1f} MiB file"
-            )
-        cr.rollback()
+        bench_report(env, wizard)
+        cr.commit()  # the export processes read the committed data only
+        bench_exports(args)
+        bench_growth(env, wizard)
+        cr.rollback()  # the database keeps 1x the people for the next run
 
 
 if __name__ == "__main__":

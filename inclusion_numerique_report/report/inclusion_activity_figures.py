@@ -8,6 +8,12 @@ from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from .pg_settings import local_settings
+
+# Settings of the report's statement: memory per hash table or sort (with the default
+# 4 MB a year of a large structure spills to disk), and no JIT compilation (longer than
+# the statement itself).
+REPORT_SETTINGS = {"work_mem": "64MB", "jit": "off"}
 # Fields of the activity analysis broken down in the report, in this order (the digital
 # themes, procedure domains and organisms come after the kind).
 BREAKDOWNS = [
@@ -74,7 +80,8 @@ class InclusionActivityFigures(models.AbstractModel):
         self._check_criteria(criteria)
         self.env.flush_all()
         activities = self.env["inclusion.activity.report"]._search(self._activity_domain(criteria))
-        groups, related, new_people = self._aggregate_activities(criteria, activities)
+        with local_settings(self.env.cr, **REPORT_SETTINGS):
+            groups, related, new_people = self._aggregate_activities(criteria, activities)
         totals = groups.pop(None)[0]
         workshops = self._workshop_figures(criteria)
         fields_ = self.env["inclusion.activity.report"]._fields
@@ -118,37 +125,50 @@ class InclusionActivityFigures(models.AbstractModel):
         }
 
     def _aggregate_activities(self, criteria, activities):
-        """Counts by each dimension (GROUPING SETS), by digital theme, procedure domain and
-        organism, and the number of new people, in one statement that reads the activity
-        rows once: ({dimension: [rows]} with the totals under None, {relation: {id:
-        (contacts, people)}}, new people)."""
+        """Counts by each dimension, by digital theme, procedure domain and organism, and
+        the number of new people, in one statement that reads the activity rows once:
+        ({dimension: [rows]} with the totals under None, {relation: {id: (contacts,
+        people)}}, new people).
+
+        No count(DISTINCT) per dimension (one sort of every row each): contacts come from
+        hashed grouping sets, people from one pass per person collecting the values they
+        met (small per-person sorts), each value then counting its people."""
         dimensions = [*BREAKDOWNS, "is_workshop"]
         table = activities.table
         support = self.env["inclusion.support"]
         relations = {key: support._fields[fname] for key, fname in RELATION_BREAKDOWNS.items()}
+        act = {key: SQL.identifier("act", key) for key in dimensions}
         self.env.cr.execute(
             SQL(
                 """
-                WITH act AS MATERIALIZED %(rows)s,
-                grouped AS (
+                WITH act AS MATERIALIZED (
+                    SELECT %(dims)s, act.beneficiary_id, act.is_anonymous, act.support_id,
+                           count(*) AS contacts, sum(act.duration) AS minutes
+                      FROM %(rows)s act
+                     GROUP BY %(dims)s, act.beneficiary_id, act.is_anonymous, act.support_id
+                ), grouped AS (
                     SELECT %(dims)s, %(flags)s,
-                           count(*) AS contacts,
-                           count(DISTINCT act.beneficiary_id) AS people,
-                           count(*) FILTER (WHERE act.is_anonymous) AS anonymous,
-                           count(*) FILTER (WHERE act.support_id IS NOT NULL)
+                           sum(act.contacts) AS contacts,
+                           sum(act.contacts) FILTER (WHERE act.is_anonymous) AS anonymous,
+                           sum(act.contacts) FILTER (WHERE act.support_id IS NOT NULL)
                                AS support_sessions,
-                           COALESCE(sum(act.duration), 0) AS minutes
+                           COALESCE(sum(act.minutes), 0) AS minutes
                       FROM act
                      GROUP BY GROUPING SETS ((), %(sets)s)
+                ), persons AS (
+                    SELECT act.beneficiary_id, %(values)s
+                      FROM act
+                     WHERE act.beneficiary_id IS NOT NULL
+                     GROUP BY act.beneficiary_id
                 ), related AS (%(related)s)
                 SELECT (SELECT json_agg(grouped) FROM grouped),
+                       json_build_object('', (SELECT count(*) FROM persons), %(people)s),
                        (SELECT json_agg(related) FROM related),
-                       (SELECT count(DISTINCT act.beneficiary_id)
-                          FROM act
-                         WHERE act.beneficiary_id IS NOT NULL
-                           AND NOT EXISTS (SELECT 1
+                       (SELECT count(*)
+                          FROM persons
+                         WHERE NOT EXISTS (SELECT 1
                                              FROM inclusion_activity_report earlier
-                                            WHERE earlier.beneficiary_id = act.beneficiary_id
+                                            WHERE earlier.beneficiary_id = persons.beneficiary_id
                                               AND earlier.date < %(date_from)s))
                 """,
                 rows=activities.subselect(
@@ -159,20 +179,32 @@ class InclusionActivityFigures(models.AbstractModel):
                     SQL.identifier(table, "support_id"),
                     SQL.identifier(table, "duration"),
                 ),
-                dims=SQL(", ").join(SQL.identifier("act", key) for key in dimensions),
+                dims=SQL(", ").join(act.values()),
                 flags=SQL(", ").join(
+                    SQL("GROUPING(%s) AS %s", act[key], SQL.identifier(f"g_{key}"))
+                    for key in dimensions
+                ),
+                sets=SQL(", ").join(SQL("(%s)", act[key]) for key in dimensions),
+                values=SQL(", ").join(
+                    SQL("array_agg(DISTINCT %s) AS %s", act[key], SQL.identifier(key))
+                    for key in dimensions
+                ),
+                # {dimension: [[value, people], ...]}
+                people=SQL(", ").join(
                     SQL(
-                        "GROUPING(%s) AS %s",
-                        SQL.identifier("act", key),
-                        SQL.identifier(f"g_{key}"),
+                        """%(key)s, (SELECT json_agg(json_build_array(value, people))
+                                       FROM (SELECT value, count(*) AS people
+                                               FROM persons, unnest(persons.%(col)s) value
+                                              GROUP BY value) counted)""",
+                        key=key,
+                        col=SQL.identifier(key),
                     )
                     for key in dimensions
                 ),
-                sets=SQL(", ").join(SQL("(%s)", SQL.identifier("act", key)) for key in dimensions),
                 related=SQL(" UNION ALL ").join(
                     SQL(
                         """SELECT %(key)s AS relation, rel.%(target)s AS target,
-                                  count(*) AS contacts,
+                                  sum(act.contacts) AS contacts,
                                   count(DISTINCT act.beneficiary_id) AS people
                              FROM %(rel)s rel JOIN act ON act.support_id = rel.%(source)s
                             GROUP BY rel.%(target)s""",
@@ -186,17 +218,22 @@ class InclusionActivityFigures(models.AbstractModel):
                 date_from=criteria["date_from"],
             )
         )
-        grouped, related, new_people = self.env.cr.fetchone()
+        grouped, people, related, new_people = self.env.cr.fetchone()
+        people = {
+            key: dict(map(tuple, people[key] or [])) if key else {None: people[key]}
+            for key in people
+        }
         groups = {}
         for row in grouped:
             key = next((key for key in dimensions if not row[f"g_{key}"]), None)
+            value = row[key] if key else None
             groups.setdefault(key, []).append(
                 {
-                    "key": row[key] if key else None,
+                    "key": value,
                     "contacts": row["contacts"],
-                    "people": row["people"],
-                    "anonymous": row["anonymous"],
-                    "support_sessions": row["support_sessions"],
+                    "people": people[key or ""].get(value, 0),
+                    "anonymous": row["anonymous"] or 0,
+                    "support_sessions": row["support_sessions"] or 0,
                     "minutes": row["minutes"],
                     "hours": row["minutes"] / 60,
                 }

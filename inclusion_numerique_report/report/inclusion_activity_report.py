@@ -3,14 +3,12 @@ from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import (
     AGE_BRACKETS,
     GENDERS,
     SOCIAL_STATUSES,
-    age_bracket_sql,
 )
 from odoo.addons.inclusion_numerique.models.inclusion_support import (
     DURATION_BUCKETS,
     SUPPORT_KINDS,
     duration_bucket_sql,
 )
-from odoo.addons.inclusion_numerique.tools import DEFAULT_TZ
 from odoo.addons.inclusion_numerique_workshop.models.inclusion_attendance import (
     ATTENDED_STATES,
 )
@@ -57,7 +55,13 @@ class InclusionActivityReport(models.Model):
             "person_zip",
             "person_qpv",
         ],
-        "inclusion.attendance": ["state", "session_id", "beneficiary_id"],
+        "inclusion.attendance": [
+            "state",
+            "session_id",
+            "beneficiary_id",
+            "local_date",
+            "person_age_bracket",
+        ],
         "inclusion.workshop.session": [
             "state",
             "workshop_id",
@@ -68,14 +72,12 @@ class InclusionActivityReport(models.Model):
         "inclusion.workshop": ["user_id"],
         "inclusion.beneficiary": [
             "gender",
-            "birthdate",
-            "birth_year",
             "social_status",
             "is_qpv",
             "partner_id",
             "company_id",
         ],
-        "res.partner": ["city", "zip", "tz"],
+        "res.partner": ["city", "zip"],
     }
 
     date = fields.Date(readonly=True)
@@ -198,8 +200,9 @@ class InclusionActivityReport(models.Model):
         )
 
     def _attendance_rows(self):
-        """Presences at closed workshop sessions, dated in the mediator's time zone and
-        with the person's age bracket on that day (as support sessions have it)."""
+        """Presences at closed workshop sessions, on the day of the session in the
+        mediator's time zone and with the person's age bracket on that day (as support
+        sessions have it): both stored on the attendance when it is written."""
         return SQL(
             """
             SELECT %(row_id)s AS id,
@@ -207,7 +210,7 @@ class InclusionActivityReport(models.Model):
                    a.id AS attendance_id,
                    ws.workshop_id AS workshop_id,
                    a.session_id AS session_id,
-                   day.day AS date,
+                   a.local_date AS date,
                    'workshop'::varchar AS kind,
                    minutes.minutes AS duration,
                    minutes.minutes / 60.0 AS hours,
@@ -217,7 +220,9 @@ class InclusionActivityReport(models.Model):
                    b.id AS beneficiary_id,
                    FALSE AS is_anonymous,
                    COALESCE(b.gender, 'unknown')::varchar AS person_gender,
-                   %(age_bracket)s AS person_age_bracket,
+                   (CASE WHEN b.id IS NULL THEN 'unknown'
+                         ELSE COALESCE(a.person_age_bracket, 'unknown') END)::varchar
+                       AS person_age_bracket,
                    COALESCE(b.social_status, 'unknown')::varchar AS person_social_status,
                    bp.city AS person_city,
                    bp.zip AS person_zip,
@@ -229,27 +234,12 @@ class InclusionActivityReport(models.Model):
               LEFT JOIN inclusion_beneficiary b
                      ON b.id = a.beneficiary_id AND b.company_id = ws.company_id
               LEFT JOIN res_partner bp ON bp.id = b.partner_id
-              LEFT JOIN res_users u ON u.id = w.user_id
-              LEFT JOIN res_partner up ON up.id = u.partner_id
-             CROSS JOIN LATERAL (
-                   SELECT (timezone(COALESCE(up.tz, %(default_tz)s),
-                                    ws.date_begin AT TIME ZONE 'UTC'))::date AS day
-             ) day
              CROSS JOIN LATERAL (
                    SELECT round(ws.duration * 60)::integer AS minutes
              ) minutes
-             CROSS JOIN LATERAL (
-                   SELECT CASE WHEN b.birthdate IS NOT NULL
-                                    THEN date_part('year', age(day.day, b.birthdate))
-                               WHEN COALESCE(b.birth_year, 0) > 0
-                                    THEN date_part('year', day.day) - b.birth_year
-                          END AS years
-             ) age
              WHERE a.state IN %(attended)s
             """,
             row_id=SQL(ATTENDANCE_ROW_ID),
             duration_bucket=duration_bucket_sql(SQL("minutes.minutes")),
-            age_bracket=age_bracket_sql(SQL("age.years")),
-            default_tz=DEFAULT_TZ,
             attended=tuple(ATTENDED_STATES),
         )

@@ -8,6 +8,8 @@ from odoo.addons.inclusion_numerique_workshop.models.inclusion_attendance import
 )
 from odoo.tools import SQL
 
+from .pg_settings import local_settings
+
 # Sheet and columns of the national tool of digital mediators (La Coop de la médiation
 # numérique): its own French layout, whatever the user's language.
 SHEET_NAME = "Activités"
@@ -74,7 +76,7 @@ class ReportNationalExportXlsx(models.AbstractModel):
         sheet.write_row(0, 0, COLUMNS, bold)
         row_index = 0
         for wizard in wizards:
-            for row in self._export_rows(wizard):
+            for row in self._export_rows(wizard._activity_domain()):
                 row_index += 1
                 sheet.write_datetime(row_index, 0, row[0])
                 sheet.write_datetime(row_index, 1, row[1], datetime_format)
@@ -110,154 +112,185 @@ class ReportNationalExportXlsx(models.AbstractModel):
         labels["place_type"] = {**place_types, None: place_types["activity_place"]}
         return labels
 
-    def _export_query(self, wizard):
-        """SQL of the rows, restricted by the wizard's filters and the access rules."""
+    def _export_query(self, domain):
+        """SQL of the rows of the activity analysis matching `domain` (the period and
+        filters of the report), restricted by the access rules. The rows are selected
+        once (`r`); names and participant counts are aggregated for those rows only, so
+        that a month costs a month and a year a year."""
         report = self.env["inclusion.activity.report"]
-        query = report._search(wizard._activity_domain(), order="date, id")
-        support = self.env["inclusion.support"]
-        themes, domains, organisms = (
-            support._fields[fname]
-            for fname in ("theme_ids", "procedure_domain_ids", "organism_ids")
-        )
-        r = SQL.identifier(query.table)
-        joins = [
-            ("s", "inclusion_support", SQL("s.id = %s.support_id", r)),
-            ("att", "inclusion_attendance", SQL("att.id = %s.attendance_id", r)),
-            ("w", "inclusion_workshop", SQL("w.id = %s.workshop_id", r)),
-            ("mu", "res_users", SQL("mu.id = %s.mediator_id", r)),
-            ("mp", "res_partner", SQL("mp.id = mu.partner_id")),
-            ("b", "inclusion_beneficiary", SQL("b.id = %s.beneficiary_id", r)),
-            ("pl", "inclusion_place", SQL("pl.id = %s.place_id", r)),
-            ("orp", "res_partner", SQL("orp.id = s.orientation_partner_id")),
-            ("th", self._names_by_support(themes, "inclusion_theme"), SQL("th.support_id = s.id")),
-            (
-                "dm",
-                self._names_by_support(domains, "inclusion_theme"),
-                SQL("dm.support_id = s.id"),
-            ),
-            (
-                "og",
-                self._names_by_support(organisms, "inclusion_organism"),
-                SQL("og.support_id = s.id"),
-            ),
-            (
-                "pc",
-                SQL(
-                    """(SELECT session_id, count(*) AS participants
-                          FROM inclusion_attendance
-                         WHERE state IN %s
-                         GROUP BY session_id)""",
-                    tuple(ATTENDED_STATES),
-                ),
-                SQL("pc.session_id = %s.session_id", r),
-            ),
-        ]
-        for alias, table, condition in joins:
-            query.add_join("LEFT JOIN", alias, table, condition)
-        return query.select(
-            SQL(
-                """%(r)s.date, COALESCE(s.create_date, att.create_date),
-                   COALESCE(s.write_date, att.write_date), mp.name, %(r)s.kind,
-                   COALESCE(pc.participants, 1), CASE WHEN %(named)s THEN b.name END,
-                   s.place_type, pl.name, pl.street,
-                   pl.city, pl.zip, %(r)s.duration, w.name, s.equipment_used, th.names,
-                   concat_ws(', ', dm.names, og.names), s.autonomy, w.level, s.orientation,
-                   orp.name, %(r)s.person_city, %(r)s.person_zip, %(r)s.person_gender,
-                   %(r)s.person_age_bracket, %(r)s.person_social_status,
-                   CASE WHEN %(named)s THEN s.notes END""",
-                r=r,
-                named=SQL("b.consent_scope IN %s", NAMED_SHARING_CONSENT_SCOPES),
+        rows = report._search(domain).select(
+            *(
+                SQL.identifier(report._table, fname)
+                for fname in (
+                    "id",
+                    "date",
+                    "kind",
+                    "support_id",
+                    "attendance_id",
+                    "workshop_id",
+                    "session_id",
+                    "mediator_id",
+                    "beneficiary_id",
+                    "place_id",
+                    "duration",
+                    "person_city",
+                    "person_zip",
+                    "person_gender",
+                    "person_age_bracket",
+                    "person_social_status",
+                )
             )
+        )
+        support = self.env["inclusion.support"]
+        return SQL(
+            """
+            WITH r AS MATERIALIZED (%(rows)s),
+            th AS (%(themes)s), dm AS (%(domains)s), og AS (%(organisms)s),
+            pc AS (SELECT x.session_id, count(*) AS participants
+                     FROM inclusion_attendance x
+                    WHERE x.state IN %(attended)s
+                      AND x.session_id IN (SELECT r.session_id FROM r)
+                    GROUP BY x.session_id)
+            SELECT r.date, COALESCE(s.create_date, att.create_date),
+                   COALESCE(s.write_date, att.write_date), mp.name, r.kind,
+                   CASE WHEN r.session_id IS NULL THEN 1 ELSE pc.participants END,
+                   CASE WHEN %(named)s THEN b.name END,
+                   s.place_type, pl.name, pl.street,
+                   pl.city, pl.zip, r.duration, w.name, s.equipment_used, th.names,
+                   concat_ws(', ', dm.names, og.names), s.autonomy, w.level, s.orientation,
+                   orp.name, r.person_city, r.person_zip, r.person_gender,
+                   r.person_age_bracket, r.person_social_status,
+                   CASE WHEN %(named)s THEN s.notes END
+              FROM r
+              LEFT JOIN inclusion_support s ON s.id = r.support_id
+              LEFT JOIN inclusion_attendance att ON att.id = r.attendance_id
+              LEFT JOIN inclusion_workshop w ON w.id = r.workshop_id
+              LEFT JOIN res_users mu ON mu.id = r.mediator_id
+              LEFT JOIN res_partner mp ON mp.id = mu.partner_id
+              LEFT JOIN inclusion_beneficiary b ON b.id = r.beneficiary_id
+              LEFT JOIN inclusion_place pl ON pl.id = r.place_id
+              LEFT JOIN res_partner orp ON orp.id = s.orientation_partner_id
+              LEFT JOIN th ON th.support_id = r.support_id
+              LEFT JOIN dm ON dm.support_id = r.support_id
+              LEFT JOIN og ON og.support_id = r.support_id
+              LEFT JOIN pc ON pc.session_id = r.session_id
+             ORDER BY r.date, r.id
+            """,
+            rows=rows,
+            themes=self._names_by_support(support._fields["theme_ids"], "inclusion_theme"),
+            domains=self._names_by_support(
+                support._fields["procedure_domain_ids"], "inclusion_theme"
+            ),
+            organisms=self._names_by_support(
+                support._fields["organism_ids"], "inclusion_organism"
+            ),
+            attended=tuple(ATTENDED_STATES),
+            named=SQL("b.consent_scope IN %s", NAMED_SHARING_CONSENT_SCOPES),
         )
 
     @staticmethod
     def _names_by_support(field, table):
-        """Names of the records of a many2many of the support sessions, joined by ", "."""
+        """Names of the records of a many2many of the support sessions of the rows `r`,
+        joined by ", "."""
         return SQL(
-            """(SELECT rel.%(col1)s AS support_id,
-                       string_agg(t.name, ', ' ORDER BY t.sequence, t.name) AS names
-                  FROM %(rel)s rel JOIN %(table)s t ON t.id = rel.%(col2)s
-                 GROUP BY rel.%(col1)s)""",
+            """SELECT rel.%(col1)s AS support_id,
+                      string_agg(t.name, ', ' ORDER BY t.sequence, t.name) AS names
+                 FROM %(rel)s rel JOIN %(table)s t ON t.id = rel.%(col2)s
+                WHERE rel.%(col1)s IN (SELECT r.support_id FROM r)
+                GROUP BY rel.%(col1)s""",
             col1=SQL.identifier(field.column1),
             col2=SQL.identifier(field.column2),
             rel=SQL.identifier(field.relation),
             table=SQL.identifier(table),
         )
 
-    def _export_rows(self, wizard):
-        """Rows of the sheet, read through a server-side cursor in batches so that memory
-        does not grow with the number of activities."""
+    def _export_rows(self, domain):
+        """Rows of the sheet one by one (see _export_batches)."""
+        for batch in self._export_batches(domain):
+            yield from batch
+
+    def _export_batches(self, domain):
+        """Rows of the sheet in lists of FETCH_SIZE, read through a server-side cursor so
+        that memory does not grow with the number of activities."""
         self.env.flush_all()
         labels = self._labels()
-        statuses = labels["person_social_status"]
-        sql = self._export_query(wizard)
+        sql = self._export_query(domain)
         # A named (server-side) cursor streams the result; it lives in the transaction.
-        with self.env.cr._cnx.cursor("inclusion_national_export") as cursor:
+        # JIT would compile the statement for seconds (its cost estimate is large).
+        with (
+            local_settings(self.env.cr, jit="off"),
+            self.env.cr._cnx.cursor("inclusion_national_export") as cursor,
+        ):
             cursor.itersize = FETCH_SIZE
             cursor.execute(sql.code, sql.params)
-            for (
-                day,
-                created,
-                written,
-                mediator,
-                kind,
-                participants,
-                beneficiary,
-                place_type,
-                place,
-                street,
-                city,
-                zip_code,
-                duration,
-                workshop,
-                equipment,
-                themes,
-                procedures,
-                autonomy,
-                level,
-                orientation,
-                redirection,
-                person_city,
-                person_zip,
-                gender,
-                age_bracket,
-                status,
-                notes,
-            ) in cursor:
-                first_name, _space, last_name = (mediator or "").partition(" ")
-                is_workshop = kind == "workshop"
-                yield [
-                    day,
-                    created,
-                    written,
-                    first_name,
-                    last_name,
-                    ROLE,
-                    TYPE_WORKSHOP if is_workshop else TYPE_INDIVIDUAL,
-                    participants,
-                    beneficiary or ANONYMOUS,
-                    labels["place_type"].get(place_type, ""),
-                    place or "",
-                    street or "",
-                    city or "",
-                    zip_code or "",
-                    "",
-                    duration,
-                    workshop or "",
-                    labels["equipment_used"].get(equipment, ""),
-                    themes or "",
-                    "",
-                    procedures or "",
-                    labels["level"].get(level, "")
-                    if is_workshop
-                    else labels["autonomy"].get(autonomy, ""),
-                    YES if orientation else NO,
-                    redirection or labels["orientation"].get(orientation, ""),
-                    person_city or "",
-                    person_zip or "",
-                    "",
-                    labels["person_gender"].get(gender, ""),
-                    labels["person_age_bracket"].get(age_bracket, ""),
-                    statuses.get(NATIONAL_SOCIAL_STATUS.get(status, status), ""),
-                    notes or "",
-                ]
+            while batch := cursor.fetchmany(FETCH_SIZE):
+                yield [self._sheet_row(values, labels) for values in batch]
+
+    @staticmethod
+    def _sheet_row(values, labels):
+        (
+            day,
+            created,
+            written,
+            mediator,
+            kind,
+            participants,
+            beneficiary,
+            place_type,
+            place,
+            street,
+            city,
+            zip_code,
+            duration,
+            workshop,
+            equipment,
+            themes,
+            procedures,
+            autonomy,
+            level,
+            orientation,
+            redirection,
+            person_city,
+            person_zip,
+            gender,
+            age_bracket,
+            status,
+            notes,
+        ) = values
+        first_name, _space, last_name = (mediator or "").partition(" ")
+        is_workshop = kind == "workshop"
+        return [
+            day,
+            created,
+            written,
+            first_name,
+            last_name,
+            ROLE,
+            TYPE_WORKSHOP if is_workshop else TYPE_INDIVIDUAL,
+            participants,
+            beneficiary or ANONYMOUS,
+            labels["place_type"].get(place_type, ""),
+            place or "",
+            street or "",
+            city or "",
+            zip_code or "",
+            "",
+            duration,
+            workshop or "",
+            labels["equipment_used"].get(equipment, ""),
+            themes or "",
+            "",
+            procedures or "",
+            labels["level"].get(level, "")
+            if is_workshop
+            else labels["autonomy"].get(autonomy, ""),
+            YES if orientation else NO,
+            redirection or labels["orientation"].get(orientation, ""),
+            person_city or "",
+            person_zip or "",
+            "",
+            labels["person_gender"].get(gender, ""),
+            labels["person_age_bracket"].get(age_bracket, ""),
+            labels["person_social_status"].get(NATIONAL_SOCIAL_STATUS.get(status, status), ""),
+            notes or "",
+        ]

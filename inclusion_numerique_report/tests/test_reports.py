@@ -2,6 +2,7 @@ import io
 from datetime import date, datetime
 
 import openpyxl
+import pytz
 
 from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import (
     age_bracket_on,
@@ -21,6 +22,48 @@ from .common import PERIOD, ReportCase
 
 @tagged("post_install", "-at_install")
 class TestReports(ReportCase):
+    def _report_queries(self, wizard):
+        wizard._get_figures()  # flushes pending computations, fills the label caches
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        wizard._get_figures()
+        return self.env.cr.sql_log_count - before
+
+    def test_query_count_independent_of_volume(self):
+        """Three times more people, places, mediators and sessions: the same queries."""
+        wizard = self._wizard()
+        self._report_queries(wizard)  # the first runs also load translations
+        queries = self._report_queries(wizard)
+        people = self.env["inclusion.beneficiary"].create(
+            [
+                {
+                    "name": f"Personne {index}",
+                    "birth_year": 1950 + index,
+                    "consent_date": date(2014, 1, 1),
+                }
+                for index in range(6)
+            ]
+        )
+        places = self.env["inclusion.place"].create(
+            [{"name": f"Lieu {index}"} for index in range(4)]
+        )
+        self.env["inclusion.support"].create(
+            [
+                {
+                    "start": datetime(2015, 1 + index, 2, 10, 0),
+                    "beneficiary_id": person.id,
+                    "place_id": places[index % 4].id,
+                    "mediator_id": (self.mediator, self.manager)[index % 2].id,
+                    "theme_ids": [self.theme_email.id, self.theme_procedures.id],
+                    "organism_ids": [self.caf.id],
+                    "duration": 30 + index,
+                }
+                for index, person in enumerate(list(people) * 2)
+            ]
+        )
+        self._report_queries(wizard)
+        self.assertEqual(self._report_queries(wizard), queries)
+
     def test_figures_of_the_year(self):
         supports, presences = self.supports, self._presences()
         wizard = self._wizard()
@@ -28,7 +71,7 @@ class TestReports(ReportCase):
         # A fixed number of queries whatever the volume (see `make bench`): the aggregates,
         # the wizard and the names of the places, mediators, workshops and themes.
         self.env.invalidate_all()
-        with self.assertQueryCount(21):
+        with self.assertQueryCount(23):
             figures = wizard._get_figures()
 
         named = supports.beneficiary_id | presences.beneficiary_id
@@ -262,3 +305,19 @@ class TestReports(ReportCase):
             [age_bracket_on(None, None if age is None else on.year - age, on) for age in ages],
         )
         self.assertEqual(sql_minutes, [duration_bucket_of(m) for m in minutes])
+
+
+@tagged("post_install", "-at_install")
+class TestStoredPresenceDimensions(ReportCase):
+    def test_day_and_age_bracket_stored_on_presences(self):
+        """The analysis reads the day (mediator's time zone) and the age bracket stored on
+        each presence; both follow the session and the person."""
+        presence = self._presences()[0]
+        person = presence.beneficiary_id
+        begin = presence.session_id.date_begin
+        tz = pytz.timezone(presence.workshop_id.user_id.tz or "Europe/Paris")
+        self.assertEqual(presence.local_date, pytz.utc.localize(begin).astimezone(tz).date())
+        person.write({"birthdate": date(presence.local_date.year - 30, 1, 1)})
+        self.assertEqual(presence.person_age_bracket, "25_39")
+        row = self.env["inclusion.activity.report"].search([("attendance_id", "=", presence.id)])
+        self.assertEqual((row.date, row.person_age_bracket), (presence.local_date, "25_39"))

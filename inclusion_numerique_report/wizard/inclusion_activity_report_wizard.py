@@ -77,9 +77,33 @@ class InclusionActivityReportWizard(models.TransientModel):
         ).report_action(self)
 
     def action_export_national(self):
-        return self.env.ref(
-            "inclusion_numerique_report.action_report_national_export"
-        ).report_action(self)
+        return self._export_national("xlsx")
+
+    def action_export_national_csv(self):
+        return self._export_national("csv")
+
+    def _export_national(self, file_format):
+        """The national export as a job: written at once when small, else in the
+        background with its progress and a notification (inclusion.export.job)."""
+        self.ensure_one()
+        domain = [
+            (fname, operator, fields.Date.to_string(value) if isinstance(value, date) else value)
+            for fname, operator, value in self._activity_domain()
+        ]
+        job = self.env["inclusion.export.job"].create(
+            {
+                "name": self.env._(
+                    "National export %(start)s - %(end)s",
+                    start=fields.Date.to_string(self.date_from),
+                    end=fields.Date.to_string(self.date_to),
+                ),
+                "kind": "national",
+                "file_format": file_format,
+                "company_id": self.company_id.id,
+                "domain": repr(domain),
+            }
+        )
+        return job._start()
 
     # ---- Figures -----------------------------------------------------------------------
 

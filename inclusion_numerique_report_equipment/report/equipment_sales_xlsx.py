@@ -1,4 +1,8 @@
 from odoo import models
+from odoo.tools import SQL
+
+# Handovers read per batch through a server-side cursor; the cache is emptied after each.
+BATCH = 2000
 
 
 class EquipmentSalesXlsx(models.AbstractModel):
@@ -24,14 +28,78 @@ class EquipmentSalesXlsx(models.AbstractModel):
         date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
         amount_format = workbook.add_format({"num_format": "#,##0.00"})
         sheet.write_row(0, 0, self._columns(), bold)
-        methods = dict(handovers._fields["payment_method"]._description_selection(self.env))
+        methods = self._payment_methods()
         for row, handover in enumerate(handovers.sorted(lambda h: (h.date, h.id)), start=1):
-            sheet.write_datetime(row, 0, handover.date, date_format)
-            sheet.write_string(row, 1, handover.name)
-            sheet.write_string(row, 2, handover.partner_id.name or "")
-            sheet.write_string(row, 3, handover.equipment_id.name)
-            sheet.write_string(row, 4, handover.serial_number or "")
-            sheet.write_number(row, 5, handover.amount_received, amount_format)
-            sheet.write_string(row, 6, methods.get(handover.payment_method, ""))
-            sheet.write_string(row, 7, handover._get_invoice_reference())
+            values = self._sales_row(handover, methods)
+            sheet.write_datetime(row, 0, values[0], date_format)
+            sheet.write_row(row, 1, values[1:5])
+            sheet.write_number(row, 5, values[5], amount_format)
+            sheet.write_row(row, 6, values[6:])
         sheet.set_column(0, 7, 18)
+
+    def _payment_methods(self):
+        field = self.env["inclusion.equipment.handover"]._fields["payment_method"]
+        return dict(field._description_selection(self.env))
+
+    @staticmethod
+    def _sales_row(handover, methods):
+        return [
+            handover.date,
+            handover.name,
+            handover.partner_id.name or "",
+            handover.equipment_id.name,
+            handover.serial_number or "",
+            handover.amount_received,
+            methods.get(handover.payment_method, ""),
+            handover._get_invoice_reference(),
+        ]
+
+    def _sales_batches(self, domain):
+        """Rows of the handovers matching `domain` (as the user reads them: the record
+        rules are in the query), by date, in lists of BATCH from a server-side cursor.
+        The invoice reference stays the records' own method (the accounting add-on
+        overrides it), called on each batch with the batch prefetched."""
+        Handover = self.env["inclusion.equipment.handover"]
+        self.env.flush_all()
+        methods = self._payment_methods()
+        query = Handover._search(domain, order="date, id")
+        table = SQL.identifier(query.table)
+        query.add_join("LEFT JOIN", "p", "res_partner", SQL("p.id = %s.partner_id", table))
+        query.add_join(
+            "LEFT JOIN", "e", "inclusion_equipment", SQL("e.id = %s.equipment_id", table)
+        )
+        sql = query.select(
+            SQL(
+                """%(t)s.id, %(t)s.date, %(t)s.name, p.name, e.name, %(t)s.serial_number,
+                   %(t)s.amount_received, %(t)s.payment_method""",
+                t=table,
+            )
+        )
+        with self.env.cr._cnx.cursor("inclusion_sales_export") as cursor:
+            cursor.itersize = BATCH
+            cursor.execute(sql.code, sql.params)
+            while rows := cursor.fetchmany(BATCH):
+                handovers = Handover.browse([row[0] for row in rows])
+                yield [
+                    [
+                        day,
+                        name or "",
+                        partner or "",
+                        equipment or "",
+                        serial or "",
+                        float(amount or 0),
+                        methods.get(method, ""),
+                        handover._get_invoice_reference(),
+                    ]
+                    for handover, (
+                        _id,
+                        day,
+                        name,
+                        partner,
+                        equipment,
+                        serial,
+                        amount,
+                        method,
+                    ) in zip(handovers, rows, strict=True)
+                ]
+                self.env.invalidate_all(flush=False)

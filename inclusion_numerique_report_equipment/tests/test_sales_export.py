@@ -1,3 +1,4 @@
+import csv
 import io
 
 import openpyxl
@@ -60,3 +61,27 @@ class TestSalesExportRoute(EquipmentCase, HttpCase):
         self.assertEqual(response.status_code, 200)
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
         self.assertEqual(sheet.cell(2, 2).value, handover.name)
+
+
+@tagged("post_install", "-at_install")
+class TestSalesExportJob(EquipmentCase):
+    def test_sales_job_csv_and_xlsx(self):
+        handovers = self._hand_over(self._new_equipment("SN-JOB1")) | self._hand_over(
+            self._new_equipment("SN-JOB2"), payment_method="cheque"
+        )
+        Handover = self.env["inclusion.equipment.handover"].with_user(self.accountant)
+        for file_format in ("csv", "xlsx"):
+            Handover.browse(handovers.ids).with_context(lang="fr_FR")._export_sales_job(
+                file_format
+            )
+            job = self.env["inclusion.export.job"].with_user(self.accountant).search([], limit=1)
+            self.assertEqual((job.kind, job.state, job.rows_done), ("sales", "done", 2))
+            content = job.attachment_id.with_user(self.accountant).raw
+            if file_format == "csv":
+                rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+            else:
+                sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+                rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+            self.assertEqual(rows[0][:2], ["Date", "Numéro de reçu"])
+            self.assertEqual([row[4] for row in rows[1:]], ["SN-JOB1", "SN-JOB2"])
+            self.assertIn(rows[2][6], ("Chèque",))

@@ -1,4 +1,11 @@
+import pytz
+
 from odoo import api, fields, models
+from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import (
+    AGE_BRACKETS,
+    age_bracket_on,
+)
+from odoo.addons.inclusion_numerique.tools import DEFAULT_TZ
 from odoo.exceptions import UserError, ValidationError
 
 ATTENDANCE_STATES = [
@@ -49,6 +56,22 @@ class InclusionAttendance(models.Model):
         string="Insertion employee",
     )
     date = fields.Datetime(related="session_id.date_begin", store=True)
+    # Stored once at write time so that reports filter and group by them with an index
+    # instead of converting time zones and computing ages on every row they read.
+    local_date = fields.Date(
+        compute="_compute_local_date",
+        store=True,
+        index=True,
+        string="Day",
+        help="Day of the session in the time zone of the workshop's mediator.",
+    )
+    person_age_bracket = fields.Selection(
+        AGE_BRACKETS,
+        compute="_compute_person_age_bracket",
+        store=True,
+        string="Age bracket",
+        help="Age bracket of the participant on the day of the session.",
+    )
     is_work_time = fields.Boolean(
         related="workshop_id.is_work_time", store=True, string="On work time"
     )
@@ -66,6 +89,21 @@ class InclusionAttendance(models.Model):
             "A participant appears only once in the roll call of a session.",
         ),
     ]
+
+    @api.depends("session_id.date_begin", "workshop_id.user_id.tz")
+    def _compute_local_date(self):
+        for attendance in self:
+            begin = attendance.session_id.date_begin
+            tz = pytz.timezone(attendance.workshop_id.user_id.tz or DEFAULT_TZ)
+            attendance.local_date = begin and pytz.utc.localize(begin).astimezone(tz).date()
+
+    @api.depends("local_date", "beneficiary_id.birthdate", "beneficiary_id.birth_year")
+    def _compute_person_age_bracket(self):
+        for attendance in self:
+            person = attendance.beneficiary_id
+            attendance.person_age_bracket = age_bracket_on(
+                person.birthdate, person.birth_year, attendance.local_date or fields.Date.today()
+            )
 
     @api.depends("state", "session_id.duration")
     def _compute_attended_hours(self):

@@ -138,10 +138,14 @@ class InclusionWorkshop(models.Model):
             return {}
         # Seats are counted over everyone, whoever asks: an adviser sees only the people
         # they follow, and only numbers leave this query.
-        groups = self.env["inclusion.workshop.registration"].sudo()._read_group(
-            [("workshop_id", "in", self.ids), ("state", "in", ("registered", "waiting"))],
-            ["workshop_id", "state"],
-            ["__count"],
+        groups = (
+            self.env["inclusion.workshop.registration"]
+            .sudo()
+            ._read_group(
+                [("workshop_id", "in", self.ids), ("state", "in", ("registered", "waiting"))],
+                ["workshop_id", "state"],
+                ["__count"],
+            )
         )
         return {(workshop.id, state): count for workshop, state, count in groups}
 
