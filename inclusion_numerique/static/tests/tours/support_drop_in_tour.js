@@ -1,5 +1,5 @@
-import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 registry.category("web_tour.tours").add("inclusion_numerique_support_drop_in", {
     url: "/odoo",
@@ -12,12 +12,14 @@ registry.category("web_tour.tours").add("inclusion_numerique_support_drop_in", {
         },
         {
             content: "Open the support menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="inclusion_numerique.menu_support_root"]',
+            trigger:
+                '.o_menu_sections [data-menu-xmlid="inclusion_numerique.menu_support_root"]',
             run: "click",
         },
         {
             content: "Record a drop-in visit",
-            trigger: '.dropdown-item[data-menu-xmlid="inclusion_numerique.menu_support_quick"]:contains("Enregistrer un passage")',
+            trigger:
+                '.dropdown-item[data-menu-xmlid="inclusion_numerique.menu_support_quick"]:contains("Enregistrer un passage")',
             run: "click",
         },
         {
@@ -31,7 +33,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_support_drop_in", {
         },
         {
             content: "Create the beneficiary on the fly",
-            trigger: ".o_m2o_dropdown_option_create a:contains(Créer):contains(Awa Traoré)",
+            trigger:
+                ".o_m2o_dropdown_option_create a:contains(Créer):contains(Awa Traoré)",
             run: "click",
         },
         {
@@ -55,7 +58,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_support_drop_in", {
         },
         {
             content: "The visit is saved under the beneficiary's name",
-            trigger: '.o_breadcrumb .active:contains("Passage en permanence – Awa Traoré")',
+            trigger:
+                '.o_breadcrumb .active:contains("Passage en permanence – Awa Traoré")',
         },
     ],
 });

@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 registry.category("web_tour.tours").add("inclusion_numerique_equipment_handover", {
     url: "/odoo/action-inclusion_numerique_equipment.inclusion_equipment_action",
@@ -48,7 +48,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_equipment_handover"
         },
         {
             content: "The form stays open without error",
-            trigger: '.o_form_view:not(:has(.o_error_dialog)) .o_field_widget[name=state]',
+            trigger:
+                ".o_form_view:not(:has(.o_error_dialog)) .o_field_widget[name=state]",
         },
     ],
 });

@@ -1,7 +1,7 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 registry.category("web_tour.tours").add("inclusion_numerique_insertion_exit", {
-        steps: () => [
+    steps: () => [
         {
             content: "Open the Insertion tab of the employee",
             trigger: '.o_notebook_headers a:contains("Insertion")',
@@ -9,11 +9,13 @@ registry.category("web_tour.tours").add("inclusion_numerique_insertion_exit", {
         },
         {
             content: "The running insertion contract is shown",
-            trigger: '.o_field_widget[name="current_insertion_contract_id"]:contains("CDDI Jean Tourneur")',
+            trigger:
+                '.o_field_widget[name="current_insertion_contract_id"]:contains("CDDI Jean Tourneur")',
         },
         {
             content: "Open the insertion contracts from the smart button",
-            trigger: 'button[name="action_open_insertion_contracts"]:contains("Contrats d\'insertion")',
+            trigger:
+                'button[name="action_open_insertion_contracts"]:contains("Contrats d\'insertion")',
             run: "click",
         },
         {
@@ -22,12 +24,14 @@ registry.category("web_tour.tours").add("inclusion_numerique_insertion_exit", {
         },
         {
             content: "Open the contract of the employee who leaves",
-            trigger: '.o_list_renderer .o_data_row:contains("CDD d\'insertion") .o_data_cell[name="siae_kind"]',
+            trigger:
+                '.o_list_renderer .o_data_row:contains("CDD d\'insertion") .o_data_cell[name="siae_kind"]',
             run: "click",
         },
         {
             content: "Record the exit",
-            trigger: 'button[name="action_open_exit_wizard"]:contains("Enregistrer la sortie")',
+            trigger:
+                'button[name="action_open_exit_wizard"]:contains("Enregistrer la sortie")',
             run: "click",
         },
         {

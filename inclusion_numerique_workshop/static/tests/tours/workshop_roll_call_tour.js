@@ -1,5 +1,5 @@
-import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 registry.category("web_tour.tours").add("inclusion_numerique_workshop_roll_call", {
     url: "/odoo",
@@ -12,7 +12,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_workshop_roll_call"
         },
         {
             content: "Open the Workshops menu",
-            trigger: '.o_menu_sections button:contains("Ateliers"), .o_menu_sections a:contains("Ateliers")',
+            trigger:
+                '.o_menu_sections button:contains("Ateliers"), .o_menu_sections a:contains("Ateliers")',
             run: "click",
         },
         {
@@ -31,12 +32,14 @@ registry.category("web_tour.tours").add("inclusion_numerique_workshop_roll_call"
         },
         {
             content: "Select the first participant's attendance",
-            trigger: '.o_field_widget[name=attendance_ids] .o_data_row:first td[name=state]',
+            trigger:
+                ".o_field_widget[name=attendance_ids] .o_data_row:first td[name=state]",
             run: "click",
         },
         {
             content: "Mark them absent",
-            trigger: '.o_field_widget[name=attendance_ids] .o_data_row:first .o_selection_badge:contains("Absent")',
+            trigger:
+                '.o_field_widget[name=attendance_ids] .o_data_row:first .o_selection_badge:contains("Absent")',
             run: "click",
         },
         {
@@ -55,11 +58,13 @@ registry.category("web_tour.tours").add("inclusion_numerique_workshop_roll_call"
         },
         {
             content: "The session stays open without error",
-            trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=planned]',
+            trigger:
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=planned]",
         },
         {
             content: "Open the workshops",
-            trigger: '.o_menu_sections button:contains("Ateliers"), .o_menu_sections a:contains("Ateliers")',
+            trigger:
+                '.o_menu_sections button:contains("Ateliers"), .o_menu_sections a:contains("Ateliers")',
             run: "click",
         },
         {
@@ -69,7 +74,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_workshop_roll_call"
         },
         {
             content: "The workshop card shows its seats",
-            trigger: '.o_kanban_group .o_kanban_record:contains("Atelier du jour"):contains("3 / 5")',
+            trigger:
+                '.o_kanban_group .o_kanban_record:contains("Atelier du jour"):contains("3 / 5")',
             run: "click",
         },
         {
@@ -83,12 +89,14 @@ registry.category("web_tour.tours").add("inclusion_numerique_workshop_roll_call"
         },
         {
             content: "Open the reporting menu",
-            trigger: '.o_menu_sections button:contains("Analyse"), .o_menu_sections a:contains("Analyse")',
+            trigger:
+                '.o_menu_sections button:contains("Analyse"), .o_menu_sections a:contains("Analyse")',
             run: "click",
         },
         {
             content: "Open the attendance analysis",
-            trigger: '.o-dropdown--menu .dropdown-item:contains("Présences aux ateliers")',
+            trigger:
+                '.o-dropdown--menu .dropdown-item:contains("Présences aux ateliers")',
             run: "click",
         },
         {
@@ -97,7 +105,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_workshop_roll_call"
         },
         {
             content: "The sessions calendar opens",
-            trigger: '.o_menu_sections button:contains("Ateliers"), .o_menu_sections a:contains("Ateliers")',
+            trigger:
+                '.o_menu_sections button:contains("Ateliers"), .o_menu_sections a:contains("Ateliers")',
             run: "click",
         },
         {
@@ -107,7 +116,7 @@ registry.category("web_tour.tours").add("inclusion_numerique_workshop_roll_call"
         },
         {
             content: "The calendar of the sessions is shown",
-            trigger: '.o_calendar_view .o_calendar_renderer',
+            trigger: ".o_calendar_view .o_calendar_renderer",
         },
     ],
 });
