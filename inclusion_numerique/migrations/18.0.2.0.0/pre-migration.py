@@ -26,6 +26,7 @@ SPLIT_ADDONS = [
     "inclusion_numerique_insertion",
     "inclusion_numerique_equipment",
     "inclusion_numerique_equipment_candidate",
+    "inclusion_numerique_workshop_insertion",
     "inclusion_numerique_report",
     "inclusion_numerique_report_equipment",
     "inclusion_numerique_report_insertion",
