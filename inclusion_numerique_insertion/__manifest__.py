@@ -3,7 +3,7 @@
 {
     "name": "Digital Inclusion – Insertion",
     "summary": "Insertion contracts, PASS IAE, eligibility and exits of insertion employees",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/inclusion-numerique/inclusion_numerique",
     "author": "Inclusion numérique contributors",

@@ -1,5 +1,10 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
+
+from .inclusion_exit_reason import DYNAMIC_EXIT_CATEGORIES
 
 SIAE_KINDS = [
     ("aci", "ACI"),
@@ -47,6 +52,18 @@ WAGE_FIELDS = ("wage", "contract_wage")
 # Who may create and change every contract: the others are limited to insertion ones.
 CONTRACT_MANAGER_GROUP = "hr_contract.group_hr_contract_manager"
 MAX_WEEKLY_HOURS = 48
+# Les emplois, itou/eligibility/enums.py, ADMINISTRATIVE_CRITERIA_LEVEL_2_REQUIRED_FOR_SIAE_KIND
+# (one level-1 criterion is always enough).
+LEVEL_2_CRITERIA_REQUIRED = {"ai": 2, "etti": 2, "aci": 3, "ei": 3, "eiti": 3}
+# AbstractEligibilityDiagnosisModel.EXPIRATION_DELAY_MONTHS: a diagnosis is valid 6 months.
+ELIGIBILITY_VALIDITY = relativedelta(months=6)
+# An exit counts in the State's figures once the person stayed a minimum time: 3 months in
+# an ACI, EI or EITI, 150 hours of work in an AI or ETTI (DGEFP definition of a "sortie",
+# as recalled by the inclusion community: communaute.inclusion.beta.gouv.fr, "Les sorties
+# dynamiques dans l'IAE").
+MIN_STAY = relativedelta(months=3)
+MIN_HOURS_SIAE_KINDS = ("ai", "etti")
+MIN_HOURS = 150
 
 
 class HrContract(models.Model):
@@ -103,12 +120,56 @@ class HrContract(models.Model):
         store=True,
         groups=INSERTION_TEAM_GROUP,
     )
+    eligibility_date = fields.Date(
+        string="Eligibility diagnosis date",
+        tracking=True,
+        groups=INSERTION_TEAM_GROUP,
+        help="Date of the eligibility diagnosis: it is valid 6 months, the contract must "
+        "start within them.",
+    )
+    is_counted_exit = fields.Boolean(
+        string="Counted exit",
+        compute="_compute_is_counted_exit",
+        store=True,
+        groups=INSERTION_TEAM_GROUP,
+        help="Exit counted in the State's figures: not withdrawn, after a stay of at least "
+        "3 months (ACI, EI, EITI) or 150 hours of work (AI, ETTI).",
+    )
+    is_dynamic_exit = fields.Boolean(
+        string="Dynamic exit",
+        compute="_compute_is_counted_exit",
+        store=True,
+        groups=INSERTION_TEAM_GROUP,
+        help="Counted exit to durable or transition employment, or a positive exit.",
+    )
     exit_destination = fields.Text(
         string="Destination details",
         copy=False,
         groups=INSERTION_TEAM_GROUP,
         help="Employer, training body or situation after the exit.",
     )
+
+    @api.depends("exit_date", "exit_category", "date_start", "siae_kind", "weekly_hours")
+    def _compute_is_counted_exit(self):
+        for contract in self:
+            counted = (
+                contract.exit_date
+                and contract.exit_category
+                and contract.exit_category != "withdrawn"
+                and contract._stayed_minimum_time()
+            )
+            contract.is_counted_exit = bool(counted)
+            contract.is_dynamic_exit = bool(
+                counted and contract.exit_category in DYNAMIC_EXIT_CATEGORIES
+            )
+
+    def _stayed_minimum_time(self):
+        self.ensure_one()
+        if self.siae_kind in MIN_HOURS_SIAE_KINDS:
+            # Hours are not clocked here: the weekly hours of the contract over the stay.
+            days = (self.exit_date - self.date_start).days + 1
+            return self.weekly_hours * days / 7 >= MIN_HOURS
+        return self.exit_date >= self.date_start + MIN_STAY - relativedelta(days=1)
 
     @api.model
     def _search(self, domain, *args, **kwargs):
@@ -174,6 +235,49 @@ class HrContract(models.Model):
                 raise ValidationError(
                     self.env._("The exit date cannot be before the start of the contract.")
                 )
+
+    @api.constrains("eligibility_criterion_ids", "eligibility_date", "siae_kind", "date_start")
+    def _check_eligibility(self):
+        """A recorded diagnosis must make the person eligible in this kind of SIAE, and be
+        valid when the contract starts (Les emplois, itou/eligibility/utils.py)."""
+        # HR officers change the start date without reading the (private) criteria.
+        for contract in self.sudo().filtered("eligibility_criterion_ids"):
+            contract._check_eligibility_rule()
+            diagnosed = contract.eligibility_date
+            if not diagnosed:
+                raise ValidationError(
+                    self.env._(
+                        "Please give the date of the eligibility diagnosis of %(employee)s.",
+                        employee=contract.employee_id.name,
+                    )
+                )
+            if not diagnosed <= contract.date_start < diagnosed + ELIGIBILITY_VALIDITY:
+                raise ValidationError(
+                    self.env._(
+                        "The eligibility diagnosis of %(date)s is valid 6 months: the contract "
+                        "must start within them.",
+                        date=format_date(self.env, diagnosed),
+                    )
+                )
+
+    def _check_eligibility_rule(self):
+        self.ensure_one()
+        if not self.siae_kind:
+            raise ValidationError(
+                self.env._("Please give the SIAE kind: the eligibility rule depends on it.")
+            )
+        levels = self.eligibility_criterion_ids.mapped("level")
+        required = LEVEL_2_CRITERIA_REQUIRED[self.siae_kind]
+        if "1" not in levels and levels.count("2") < required:
+            kind = dict(self._fields["siae_kind"]._description_selection(self.env))
+            raise ValidationError(
+                self.env._(
+                    "The person is not eligible in an %(kind)s: one level-1 criterion or "
+                    "%(count)s level-2 criteria are needed.",
+                    kind=kind[self.siae_kind],
+                    count=required,
+                )
+            )
 
     @api.constrains("pass_iae_id", "employee_id")
     def _check_pass_iae_employee(self):

@@ -1,7 +1,7 @@
 from odoo import fields, models
 
 from .hr_contract import INSERTION_CONTRACT_TYPES, INSERTION_TEAM_GROUP, SIAE_KINDS
-from .inclusion_exit_reason import DYNAMIC_EXIT_CATEGORIES, EXIT_CATEGORIES
+from .inclusion_exit_reason import EXIT_CATEGORIES
 
 
 class InclusionInsertionReport(models.Model):
@@ -21,6 +21,8 @@ class InclusionInsertionReport(models.Model):
             "exit_date",
             "exit_reason_id",
             "insertion_contract_type",
+            "is_counted_exit",
+            "is_dynamic_exit",
             "is_insertion",
             "siae_kind",
             "state",
@@ -45,24 +47,26 @@ class InclusionInsertionReport(models.Model):
     entry_count = fields.Integer(string="Entries", readonly=True)
     exit_count = fields.Integer(string="Exits", readonly=True)
     counted_exit_count = fields.Integer(
-        string="Counted exits", readonly=True, help="Exits except those withdrawn."
+        string="Counted exits",
+        readonly=True,
+        help="Exits except those withdrawn and those after less than the minimum stay "
+        "(3 months, or 150 hours in an AI or ETTI).",
     )
     dynamic_exit_count = fields.Integer(
         string="Dynamic exits",
         readonly=True,
-        help="Exits to durable or transition employment, or positive exits.",
+        help="Counted exits to durable or transition employment, or positive exits.",
     )
     dynamic_exit_rate = fields.Float(
         string="Dynamic exit rate (%)",
         readonly=True,
         aggregator="avg",
-        help="(Durable + transition + positive exits) / counted exits. Withdrawn exits and "
-        "entries are left out of the average.",
+        help="(Durable + transition + positive exits) / counted exits. Exits not counted "
+        "and entries are left out of the average.",
     )
 
     @property
     def _table_query(self):
-        dynamic = ", ".join(f"'{category}'" for category in DYNAMIC_EXIT_CATEGORIES)
         common = """
             c.id AS contract_id, c.employee_id, c.company_id, c.siae_kind,
             c.insertion_contract_type, c.work_activity_id
@@ -78,10 +82,10 @@ class InclusionInsertionReport(models.Model):
             SELECT c.id * 2 + 1 AS id, 'exit' AS event, c.exit_date AS date, {common},
                    c.exit_reason_id, c.exit_category,
                    0 AS entry_count, 1 AS exit_count,
-                   (c.exit_category != 'withdrawn')::int AS counted_exit_count,
-                   (c.exit_category IN ({dynamic}))::int AS dynamic_exit_count,
-                   CASE WHEN c.exit_category = 'withdrawn' THEN NULL
-                        WHEN c.exit_category IN ({dynamic}) THEN 100.0
+                   c.is_counted_exit::int AS counted_exit_count,
+                   c.is_dynamic_exit::int AS dynamic_exit_count,
+                   CASE WHEN NOT c.is_counted_exit THEN NULL
+                        WHEN c.is_dynamic_exit THEN 100.0
                         ELSE 0.0 END AS dynamic_exit_rate
               FROM hr_contract c
              WHERE c.is_insertion AND c.exit_date IS NOT NULL AND c.active

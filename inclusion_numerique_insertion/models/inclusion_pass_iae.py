@@ -1,4 +1,5 @@
 import re
+from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -16,6 +17,13 @@ PASS_STATES = [
 ]
 # Months before the end date at which the adviser is warned, most urgent first.
 EXPIRY_ALERT_MONTHS = (1, 3)
+# Les emplois, itou/approvals/models.py: CommonApprovalMixin.DEFAULT_APPROVAL_DAYS = 2 * 365
+# and get_default_end_date() = start + 730 days - 1 (the end date is inclusive).
+DEFAULT_PASS_DAYS = 2 * 365
+# CommonApprovalMixin.WAITING_PERIOD_YEARS: no new PASS during 2 years after the end of one.
+WAITING_PERIOD = relativedelta(years=2)
+# CDI inclusion: for people aged 57 or more (prolongation reason SENIOR_CDI).
+SENIOR_CDI_AGE = 57
 
 
 class InclusionPassIae(models.Model):
@@ -51,7 +59,7 @@ class InclusionPassIae(models.Model):
         store=True,
         readonly=False,
         tracking=True,
-        help="Two years after the start by default.",
+        help="730 days after the start, minus one day, by default.",
     )
     date_end = fields.Date(
         string="End date",
@@ -95,13 +103,21 @@ class InclusionPassIae(models.Model):
     def _compute_date_end_initial(self):
         for pass_iae in self:
             if pass_iae.date_start:
-                pass_iae.date_end_initial = pass_iae.date_start + relativedelta(years=2, days=-1)
+                pass_iae.date_end_initial = pass_iae.date_start + timedelta(
+                    days=DEFAULT_PASS_DAYS - 1
+                )
 
-    @api.depends("date_end_initial", "suspension_ids.days", "prolongation_ids.days")
+    @api.depends(
+        "date_end_initial",
+        "suspension_ids.days",
+        "prolongation_ids.days",
+        "prolongation_ids.state",
+    )
     def _compute_date_end(self):
         for pass_iae in self:
             pass_iae.suspended_days = sum(pass_iae.suspension_ids.mapped("days"))
-            pass_iae.prolonged_days = sum(pass_iae.prolongation_ids.mapped("days"))
+            # A request waiting for (or refused by) the prescriber does not move the end.
+            pass_iae.prolonged_days = sum(pass_iae._granted_prolongations().mapped("days"))
             pass_iae.date_end = pass_iae.date_end_initial and (
                 pass_iae.date_end_initial
                 + relativedelta(days=pass_iae.suspended_days + pass_iae.prolonged_days)
@@ -171,6 +187,38 @@ class InclusionPassIae(models.Model):
                     )
                 )
 
+    @api.constrains("employee_id", "date_start", "date_end_initial", "date_end")
+    def _check_waiting_period(self):
+        """One PASS at a time, and none during the 2 years after the end of the previous one
+        (Les emplois: Approval.clean() and Approval.is_in_waiting_period)."""
+        # The other passes of the person may be out of the user's reach (another structure):
+        # only whether one blocks is read, and the message names none.
+        others = (
+            self.sudo()
+            .search([("employee_id", "in", self.employee_id.ids), ("id", "not in", self.ids)])
+            .grouped("employee_id")
+        )
+        for pass_iae in self:
+            for other in others.get(pass_iae.employee_id, []):
+                if pass_iae.date_start <= other.date_end and other.date_start <= pass_iae.date_end:
+                    raise ValidationError(
+                        self.env._(
+                            "%(employee)s already has a PASS IAE over these dates.",
+                            employee=pass_iae.employee_id.name,
+                        )
+                    )
+                if other.date_end < pass_iae.date_start <= other.date_end + WAITING_PERIOD:
+                    raise ValidationError(
+                        self.env._(
+                            "%(employee)s is in the 2-year waiting period after a previous "
+                            "PASS IAE: a new one can start from %(date)s.",
+                            employee=pass_iae.employee_id.name,
+                            date=format_date(
+                                self.env, other.date_end + WAITING_PERIOD + timedelta(days=1)
+                            ),
+                        )
+                    )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -206,10 +254,51 @@ class InclusionPassIae(models.Model):
         if vals.get("name"):
             vals["name"] = re.sub(r"\s+", "", vals["name"]).upper()
 
+    def _granted_prolongations(self):
+        return self.prolongation_ids.filtered(lambda p: p.state == "granted")
+
+    def _siae_kinds(self):
+        """SIAE kinds of the contracts run under this PASS (some rules depend on them)."""
+        # HR officers record suspensions without reading every contract field: kinds only.
+        return set(self.sudo().contract_ids.mapped("siae_kind"))
+
+    def _birthdate(self):
+        """Birth date of the person, from their file or their employee record."""
+        self.ensure_one()
+        # Advisers may not read employee records; only the date is used, never shown.
+        employee = self.employee_id.sudo()
+        beneficiary = self.env["inclusion.beneficiary"].sudo().search(
+            [("employee_id", "=", employee.id)], limit=1
+        )
+        birthdate = beneficiary.birthdate or employee.birthday
+        if not birthdate:
+            raise ValidationError(
+                self.env._(
+                    "Record the birth date of %(employee)s first: this reason depends on age.",
+                    employee=employee.name,
+                )
+            )
+        return birthdate
+
+    def _age_on(self, day):
+        return relativedelta(day, self._birthdate()).years
+
+    def _criterion_codes(self):
+        """Codes of the eligibility criteria recorded on the contracts of this PASS."""
+        return set(self.sudo().contract_ids.eligibility_criterion_ids.mapped("code"))
+
+    def _has_senior_cdi(self):
+        """A CDI inclusion under this PASS, signed with the person aged 57 or more."""
+        self.ensure_one()
+        cdi = self.sudo().contract_ids.filtered(
+            lambda c: c.insertion_contract_type == "cdi_inclusion"
+        )
+        return any(self._age_on(contract.date_start) >= SENIOR_CDI_AGE for contract in cdi)
+
     def _end_before(self, prolongation):
         """End date of the PASS before ``prolongation`` and the later ones are added."""
         self.ensure_one()
-        earlier = self.prolongation_ids.filtered(
+        earlier = self._granted_prolongations().filtered(
             lambda p: (
                 p != prolongation
                 and (p.date_start, p.id) < (prolongation.date_start, prolongation.id)

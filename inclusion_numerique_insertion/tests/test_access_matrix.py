@@ -1,5 +1,7 @@
 from itertools import count
 
+from freezegun import freeze_time
+
 from odoo.addons.inclusion_numerique.tests.common import AccessMatrixCase
 from odoo.addons.inclusion_numerique_insertion.models.hr_contract import WAGE_GROUPS
 from odoo.exceptions import AccessError
@@ -11,6 +13,7 @@ ADVISERS_AND_HR = ("adviser", "hr_officer", "manager")
 
 
 @tagged("post_install", "-at_install")
+@freeze_time("2026-06-01")  # suspensions are recorded at most 365 days after their start
 class TestInsertionAccessMatrix(InsertionCase, AccessMatrixCase):
     """Who may read, write, create and delete insertion records (README, "Roles"): the
     insertion team sees the social details, HR the wages, nobody else either."""
@@ -30,12 +33,18 @@ class TestInsertionAccessMatrix(InsertionCase, AccessMatrixCase):
         "hr.contract": {
             "wage": ("hr_officer",),
             "eligibility_criterion_ids": ("adviser", "manager"),
+            "eligibility_date": ("adviser", "manager"),
+            "is_counted_exit": ("adviser", "manager"),
             "exit_reason_id": ("adviser", "manager"),
             "exit_destination": ("adviser", "manager"),
             "exit_date": ADVISERS_AND_HR,
             "pass_iae_id": ADVISERS_AND_HR,
         },
         "inclusion.pass.iae.suspension": {"reason": ("adviser", "manager")},
+        "inclusion.pass.iae.prolongation": {
+            "reason": ("adviser", "manager"),
+            "prescriber_id": ("adviser", "manager"),
+        },
         # Finding 3: other staff do not learn who is an insertion employee.
         "hr.employee.public": {
             "is_insertion_employee": ("mediator", "adviser", "manager", "hr_officer")
@@ -88,6 +97,15 @@ class TestInsertionAccessMatrix(InsertionCase, AccessMatrixCase):
                 "write": {"date_end": "2026-02-12"},
                 "create": dict(values, date_start="2026-03-01", date_end="2026-03-10"),
             }
+        if model == "inclusion.pass.iae.prolongation":
+            values = {
+                "pass_id": pass_iae.id,
+                "reason": "training",
+                "request_date": "2027-06-01",
+                "date_start": "2028-01-05",
+                "date_end": "2028-03-31",
+            }
+            return {"record": self.env[model].create(values)}
         return {
             # A reason no contract uses: the demo contracts' reasons cannot be deleted.
             "record": self.env[model].create(

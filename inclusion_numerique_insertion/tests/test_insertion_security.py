@@ -2,6 +2,8 @@
 
 import json
 
+from freezegun import freeze_time
+
 from odoo import Command, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
@@ -249,9 +251,24 @@ class TestFinding8InsertionContracts(InsertionCase):
                 attempt()
         self.assertFalse(contracts.search([("employee_id", "=", staff.id)]))
 
+    @freeze_time("2026-06-01")  # suspensions are recorded at most 365 days after their start
     def test_finding_8_hr_officers_do_not_read_social_details(self):
         pass_iae = self._pass(date_start="2026-01-01")
-        self._contract(date_start="2026-01-01", pass_iae_id=pass_iae.id, siae_kind="aci")
+        ref = self.env.ref
+        self._contract(
+            date_start="2026-01-01",
+            pass_iae_id=pass_iae.id,
+            siae_kind="aci",
+            eligibility_criterion_ids=[
+                Command.set(
+                    (
+                        ref("inclusion_numerique_insertion.eligibility_criterion_rsa")
+                        | ref("inclusion_numerique_insertion.eligibility_criterion_disability")
+                    ).ids
+                )
+            ],
+            eligibility_date="2025-12-15",
+        )
         pass_iae.write(
             {
                 "prolongation_ids": [
@@ -284,10 +301,10 @@ class TestFinding8InsertionContracts(InsertionCase):
             exit_destination="CDI après un suivi SPIP",
             prescriber_type="spip",
             eligibility_criterion_ids=[
-                Command.link(
-                    self.env.ref("inclusion_numerique_insertion.eligibility_criterion_justice").id
-                )
+                Command.link(ref("inclusion_numerique_insertion.eligibility_criterion_justice").id),
+                Command.link(ref("inclusion_numerique_insertion.eligibility_criterion_rsa").id),
             ],
+            eligibility_date="2024-12-15",
         )
         report = self.env["inclusion.insertion.report"]
         sensitive = (

@@ -1,7 +1,4 @@
 from odoo import api, models
-from odoo.addons.inclusion_numerique_insertion.models.inclusion_exit_reason import (
-    DYNAMIC_EXIT_CATEGORIES,
-)
 
 
 class InclusionActivityFigures(models.AbstractModel):
@@ -22,11 +19,14 @@ class InclusionActivityFigures(models.AbstractModel):
             ("company_id", "=", criteria["company_id"].id),
         ]
         groups = self.env["inclusion.insertion.report"]._read_group(
-            period, ["event", "exit_category"], ["__count"]
+            period,
+            ["event", "exit_category"],
+            ["__count", "counted_exit_count:sum", "dynamic_exit_count:sum"],
         )
-        exits = {category: count for event, category, count in groups if event == "exit"}
-        counted = sum(count for category, count in exits.items() if category != "withdrawn")
-        dynamic = sum(exits.get(category, 0) for category in DYNAMIC_EXIT_CATEGORIES)
+        exits = {category: count for event, category, count, *_sums in groups if event == "exit"}
+        # Counted exits leave out the withdrawn ones and those before the minimum stay.
+        counted = sum(counted for _event, _category, _count, counted, _dynamic in groups)
+        dynamic = sum(dynamic for *_keys, dynamic in groups)
         employees = (
             self.env["hr.contract"]
             .search(
@@ -47,7 +47,7 @@ class InclusionActivityFigures(models.AbstractModel):
             self.env["hr.contract"]._fields["exit_category"]._description_selection(self.env)
         )
         return {
-            "entries": sum(count for event, _category, count in groups if event == "entry"),
+            "entries": sum(count for event, _category, count, *_sums in groups if event == "entry"),
             "exits": sum(exits.values()),
             "exits_by_category": [
                 {"key": code, "label": label, "count": exits.get(code, 0)}

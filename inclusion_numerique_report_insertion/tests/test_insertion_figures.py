@@ -48,8 +48,9 @@ class TestInsertionFigures(ReportCase):
         figures = self._wizard()._get_figures()
         contracts = self.contracts
         exits = contracts.filtered(lambda c: c.exit_date and PERIOD[0] <= c.exit_date <= PERIOD[1])
-        counted = exits.filtered(lambda c: c.exit_category != "withdrawn")
+        counted = exits.filtered("is_counted_exit")
         dynamic = counted.filtered(lambda c: c.exit_reason_id.is_dynamic)
+        self.assertEqual(counted, exits.filtered(lambda c: c.exit_category != "withdrawn"))
         insertion = figures["insertion"]
         self.assertEqual(
             insertion["entries"], len(contracts.filtered(lambda c: c.date_start >= PERIOD[0]))
