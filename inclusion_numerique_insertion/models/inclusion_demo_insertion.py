@@ -110,7 +110,9 @@ class InclusionDemoInsertion(models.AbstractModel):
                             }
                         )
                     ]
-                    if index % 6 == 2 and start < today - relativedelta(months=2)
+                    # Recorded at most 365 days after its start, as Les emplois allows.
+                    if index % 6 == 2
+                    and today - relativedelta(months=13) < start < today - relativedelta(months=2)
                     else [],
                 }
                 for index, (employee, start) in enumerate(zip(employees, starts, strict=True))
@@ -138,12 +140,8 @@ class InclusionDemoInsertion(models.AbstractModel):
                 "cesf_referent_id": advisers[1].id,
                 "pass_iae_id": pass_iae.id,
                 "prescriber_type": prescribers[index % len(prescribers)],
-                "eligibility_criterion_ids": [
-                    Command.set(
-                        criteria[index % len(criteria)].ids
-                        + criteria[(index * 3 + 5) % len(criteria)].ids
-                    )
-                ],
+                "eligibility_criterion_ids": [Command.set(self._demo_criteria(criteria, index).ids)],
+                "eligibility_date": start - relativedelta(days=15 + index),
             }
             if index % 4 == 1 and start < today - relativedelta(months=4):
                 exit_date = start + relativedelta(months=3, days=index)
@@ -156,3 +154,14 @@ class InclusionDemoInsertion(models.AbstractModel):
                 )
             contract_values.append(values)
         self.env["hr.contract"].create(contract_values)
+
+    @api.model
+    def _demo_criteria(self, criteria, index):
+        """One level-1 criterion, or three level-2 ones: eligible in an ACI and an EI."""
+        level_1 = criteria.filtered(lambda c: c.level == "1")
+        level_2 = criteria - level_1
+        if index % 2:
+            return level_1[index % len(level_1)]
+        return level_2[index % len(level_2)] | level_2[(index + 2) % len(level_2)] | level_2[
+            (index + 4) % len(level_2)
+        ]

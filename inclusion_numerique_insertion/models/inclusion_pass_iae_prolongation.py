@@ -62,14 +62,16 @@ class InclusionPassIaeProlongation(models.Model):
         help="Requests for RQTH, aged 50 or more and particular difficulties wait for the "
         "decision of an authorised prescriber; the end date only moves once granted.",
     )
-    needs_prescriber = fields.Boolean(compute="_compute_needs_prescriber")
+    needs_prescriber = fields.Boolean(
+        string="Needs a prescriber's decision", compute="_compute_needs_prescriber"
+    )
     prescriber_id = fields.Many2one(
         "res.partner",
         string="Authorised prescriber",
         groups=INSERTION_TEAM_GROUP,
         help="Organisation of the authorised prescriber who decides on the request.",
     )
-    decision_date = fields.Date(copy=False)
+    decision_date = fields.Date(string="Decision date", copy=False)
 
     @api.depends("reason")
     def _compute_needs_prescriber(self):
