@@ -1,1 +1,2 @@
 from . import test_workshop_scope
+from . import test_training_work_entries

@@ -1,0 +1,4 @@
+from . import hr_work_entry
+from . import inclusion_workshop
+from . import inclusion_workshop_session
+from . import inclusion_attendance
