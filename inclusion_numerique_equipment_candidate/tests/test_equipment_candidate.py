@@ -17,19 +17,26 @@ class TestEquipmentCandidates(EquipmentCase):
         cls.young_equipped = cls._new_insertion_employee(
             "Léa Équipée", 20, today - relativedelta(years=1), has_computer=True
         )
-        cls.recent = cls._new_insertion_employee("Mamadou Récent", 35, None)
+        cls.recent = cls._new_insertion_employee("Mamadou Récent", 35, today)
+        # Left last month; and one who has no insertion contract at all.
+        cls.left = cls._new_insertion_employee(
+            "Inès Partie", 23, today - relativedelta(years=1), today - relativedelta(months=1)
+        )
+        cls.staff = cls._new_insertion_employee("Marc Salarié", 30, None)
 
     @classmethod
-    def _new_insertion_employee(cls, name, age, contract_start, has_computer=False):
+    def _new_insertion_employee(cls, name, age, contract_start, contract_end=False, **values):
         employee = cls.env["hr.employee"].create({"name": name})
         if contract_start:
             cls.env["hr.contract"].create(
                 {
                     "name": f"CDDI {name}",
                     "employee_id": employee.id,
+                    "is_insertion": True,
                     "date_start": contract_start,
+                    "date_end": contract_end,
                     "wage": 1800,
-                    "state": "open",
+                    "state": "close" if contract_end else "open",
                 }
             )
         return cls.env["inclusion.beneficiary"].create(
@@ -38,7 +45,7 @@ class TestEquipmentCandidates(EquipmentCase):
                 "employee_id": employee.id,
                 "consent_date": fields.Date.today(),
                 "birthdate": fields.Date.today() - relativedelta(years=age, days=10),
-                "has_computer": has_computer,
+                **values,
             }
         )
 
@@ -48,18 +55,18 @@ class TestEquipmentCandidates(EquipmentCase):
 
     def test_young_without_equipment_first_then_seniority(self):
         candidates = self._candidates()
-        mine = self.senior | self.young | self.young_equipped | self.recent
+        mine = self.senior | self.young | self.young_equipped | self.recent | self.left
         employees = candidates.filtered(lambda candidate: candidate.beneficiary_id in mine)
+        # Inès left last month and Marc has no insertion contract: neither is proposed.
         self.assertEqual(
             employees.beneficiary_id.mapped("name"),
             ["Yanis Jeune", "Paul Senior", "Mamadou Récent", "Léa Équipée"],
         )
+        self.assertNotIn(self.staff, candidates.beneficiary_id)
         by_name = {candidate.beneficiary_id.name: candidate for candidate in employees}
         self.assertIn("moins de 26 ans sans ordinateur", by_name["Yanis Jeune"].reason)
         self.assertIn("dans la structure depuis", by_name["Paul Senior"].reason)
-        self.assertEqual(
-            by_name["Mamadou Récent"].seniority_date, self.recent.employee_id.create_date.date()
-        )
+        self.assertEqual(by_name["Mamadou Récent"].seniority_date, fields.Date.today())
         self.assertIn("déjà un ordinateur", by_name["Léa Équipée"].reason)
 
     def test_trainees_who_completed_a_cycle_without_computer_come_first(self):

@@ -71,13 +71,16 @@ class InclusionEquipmentCandidateWizard(models.TransientModel):
     def _employee_candidate_values(self):
         beneficiaries = self.env["inclusion.beneficiary"].search([("employee_id", "!=", False)])
         equipped = self._equipped_beneficiary_ids()
-        beneficiaries = beneficiaries.filtered(lambda b: b.id not in equipped)
         start_dates = self._contract_start_dates(beneficiaries.employee_id)
+        # Only the people whose insertion contract runs today: not those who left.
+        beneficiaries = beneficiaries.filtered(
+            lambda b: b.id not in equipped and b.employee_id in start_dates
+        )
         young_limit = fields.Date.context_today(self) - relativedelta(years=YOUNG_AGE)
         candidates = []
         for beneficiary in beneficiaries:
             employee = beneficiary.employee_id
-            since = start_dates.get(employee) or employee.create_date.date()
+            since = start_dates[employee]
             unequipped = not beneficiary.has_computer
             young = bool(beneficiary.birthdate) and beneficiary.birthdate > young_limit
             if young and unequipped:
@@ -106,13 +109,27 @@ class InclusionEquipmentCandidateWizard(models.TransientModel):
 
     @api.model
     def _contract_start_dates(self, employees):
-        """First contract start of each employee, in one query."""
+        """First contract start of the employees whose insertion contract runs today (not
+        those who left), in one query."""
+        today = fields.Date.context_today(self)
+        running = [
+            ("is_insertion", "=", True),
+            ("state", "=", "open"),
+            ("date_start", "<=", today),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", today),
+        ]
         # Mediators may not read contracts: only the first start date leaves this query.
         groups = (
             self.env["hr.contract"]
             .sudo()
             ._read_group(
-                [("employee_id", "in", employees.ids), ("state", "!=", "cancel")],
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("state", "!=", "cancel"),
+                    ("employee_id.contract_ids", "any", running),
+                ],
                 ["employee_id"],
                 ["date_start:min"],
             )
