@@ -78,6 +78,16 @@ class InclusionPassIaeProlongation(models.Model):
         for prolongation in self:
             prolongation.needs_prescriber = prolongation.reason in PRESCRIBER_REASONS
 
+    @api.onchange("reason")
+    def _onchange_reason(self):
+        """Show a new line as the request it will be (set again when it is created)."""
+        if not self._origin:
+            self.state = self._initial_state(self.reason)
+
+    @api.model
+    def _initial_state(self, reason):
+        return "requested" if reason in PRESCRIBER_REASONS else "granted"
+
     @api.onchange("pass_id")
     def _onchange_pass_id(self):
         """Propose a prolongation starting right after the current end of the PASS."""
@@ -87,7 +97,7 @@ class InclusionPassIaeProlongation(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            expected = "requested" if vals.get("reason") in PRESCRIBER_REASONS else "granted"
+            expected = self._initial_state(vals.get("reason"))
             if vals.setdefault("state", expected) != expected:
                 raise UserError(self._decision_error())
         return super().create(vals_list)
