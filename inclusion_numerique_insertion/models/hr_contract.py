@@ -252,13 +252,20 @@ class HrContract(models.Model):
                     )
                 )
             if not diagnosed <= contract.date_start < diagnosed + ELIGIBILITY_VALIDITY:
-                raise ValidationError(
-                    self.env._(
-                        "The eligibility diagnosis of %(date)s is valid 6 months: the contract "
-                        "must start within them.",
-                        date=format_date(self.env, diagnosed),
-                    )
-                )
+                raise ValidationError(self._eligibility_validity_error(diagnosed))
+
+    def _eligibility_validity_error(self, diagnosed):
+        # HR officers may not read the diagnosis: the message does not give its date.
+        if not self.env.su and not self.env.user.has_group(INSERTION_TEAM_GROUP):
+            return self.env._(
+                "The contract must start within the 6 months of validity of the eligibility "
+                "diagnosis: please ask the insertion team."
+            )
+        return self.env._(
+            "The eligibility diagnosis of %(date)s is valid 6 months: the contract must start "
+            "within them.",
+            date=format_date(self.env, diagnosed),
+        )
 
     def _check_eligibility_rule(self):
         self.ensure_one()

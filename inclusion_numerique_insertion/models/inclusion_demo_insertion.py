@@ -140,7 +140,9 @@ class InclusionDemoInsertion(models.AbstractModel):
                 "cesf_referent_id": advisers[1].id,
                 "pass_iae_id": pass_iae.id,
                 "prescriber_type": prescribers[index % len(prescribers)],
-                "eligibility_criterion_ids": [Command.set(self._demo_criteria(criteria, index).ids)],
+                "eligibility_criterion_ids": [
+                    Command.set(self._demo_criteria(criteria, index).ids)
+                ],
                 "eligibility_date": start - relativedelta(days=15 + index),
             }
             if index % 4 == 1 and start < today - relativedelta(months=4):
@@ -162,6 +164,8 @@ class InclusionDemoInsertion(models.AbstractModel):
         level_2 = criteria - level_1
         if index % 2:
             return level_1[index % len(level_1)]
-        return level_2[index % len(level_2)] | level_2[(index + 2) % len(level_2)] | level_2[
-            (index + 4) % len(level_2)
-        ]
+        return (
+            level_2[index % len(level_2)]
+            | level_2[(index + 2) % len(level_2)]
+            | level_2[(index + 4) % len(level_2)]
+        )

@@ -267,8 +267,10 @@ class InclusionPassIae(models.Model):
         self.ensure_one()
         # Advisers may not read employee records; only the date is used, never shown.
         employee = self.employee_id.sudo()
-        beneficiary = self.env["inclusion.beneficiary"].sudo().search(
-            [("employee_id", "=", employee.id)], limit=1
+        beneficiary = (
+            self.env["inclusion.beneficiary"]
+            .sudo()
+            .search([("employee_id", "=", employee.id)], limit=1)
         )
         birthdate = beneficiary.birthdate or employee.birthday
         if not birthdate:

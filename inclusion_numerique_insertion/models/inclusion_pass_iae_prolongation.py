@@ -145,9 +145,7 @@ class InclusionPassIaeProlongation(models.Model):
         for prolongation in self.filtered("decision_date"):
             if not prolongation.request_date <= prolongation.decision_date <= today:
                 raise ValidationError(
-                    self.env._(
-                        "The decision date must be between the request date and today."
-                    )
+                    self.env._("The decision date must be between the request date and today.")
                 )
 
     @api.constrains("date_start", "date_end", "reason", "request_date", "pass_id", "state")
@@ -216,8 +214,7 @@ class InclusionPassIaeProlongation(models.Model):
         if self.reason == "senior" and pass_iae._age_on(self.request_date) < SENIOR_AGE:
             raise ValidationError(
                 self.env._(
-                    "%(employee)s is not aged 50 or more on %(date)s: this reason does not "
-                    "apply.",
+                    "%(employee)s is not aged 50 or more on %(date)s: this reason does not apply.",
                     employee=pass_iae.employee_id.name,
                     date=format_date(self.env, self.request_date),
                 )

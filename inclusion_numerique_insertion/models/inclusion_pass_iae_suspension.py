@@ -40,9 +40,7 @@ class InclusionPassIaeSuspension(models.Model):
             if suspension.date_end < suspension.date_start:
                 raise ValidationError(self.env._("A suspension cannot end before it starts."))
             # Suspension.get_max_end_at(): start + 36 months - 1 day.
-            max_end = suspension.date_start + relativedelta(
-                months=MAX_SUSPENSION_MONTHS, days=-1
-            )
+            max_end = suspension.date_start + relativedelta(months=MAX_SUSPENSION_MONTHS, days=-1)
             if suspension.date_end > max_end:
                 raise ValidationError(
                     self.env._(
@@ -91,7 +89,6 @@ class InclusionPassIaeSuspension(models.Model):
             if not suspension.pass_id._siae_kinds() & set(PASSERELLE_SIAE_KINDS):
                 raise ValidationError(
                     self.env._(
-                        "The switch to a passerelle contract is only possible in an EI or "
-                        "an ACI."
+                        "The switch to a passerelle contract is only possible in an EI or an ACI."
                     )
                 )

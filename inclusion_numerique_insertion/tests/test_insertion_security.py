@@ -301,7 +301,9 @@ class TestFinding8InsertionContracts(InsertionCase):
             exit_destination="CDI après un suivi SPIP",
             prescriber_type="spip",
             eligibility_criterion_ids=[
-                Command.link(ref("inclusion_numerique_insertion.eligibility_criterion_justice").id),
+                Command.link(
+                    ref("inclusion_numerique_insertion.eligibility_criterion_justice").id
+                ),
                 Command.link(ref("inclusion_numerique_insertion.eligibility_criterion_rsa").id),
             ],
             eligibility_date="2024-12-15",

@@ -54,7 +54,7 @@ class TestPassIaeRules(InsertionCase):
     # Default duration and waiting period ------------------------------------------------
 
     def test_default_end_is_730_days_minus_one(self):
-        """Approval.get_default_end_date(): start + DEFAULT_APPROVAL_DAYS (2 × 365) - 1 day.
+        """Approval.get_default_end_date(): start + DEFAULT_APPROVAL_DAYS (2 * 365) - 1 day.
         Across 29 February 2028 it is one day before "two years minus a day"."""
         pass_iae = self._pass(date_start="2027-03-01")
         self.assertEqual(pass_iae.date_end_initial, date(2029, 2, 27))
@@ -124,9 +124,9 @@ class TestPassIaeRules(InsertionCase):
     # Prolongations --------------------------------------------------------------------
 
     def test_prolongation_caps_per_request_and_in_all(self):
-        """PROLONGATION_RULES: 365 days a request; RQTH 3 × 365 in all, counting every
+        """PROLONGATION_RULES: 365 days a request; RQTH 3 * 365 in all, counting every
         prolongation of the PASS (get_max_end_at() / get_cumulative_duration_for());
-        SENIOR_CDI up to 10 × 365 days. A pending request does not move the end date."""
+        SENIOR_CDI up to 10 * 365 days. A pending request does not move the end date."""
         pass_iae = self._pass(date_start="2026-01-01")
         self._contract(
             date_start="2026-01-01",
@@ -192,9 +192,7 @@ class TestPassIaeRules(InsertionCase):
         with a person aged 57 or more, SIAE kind for particular difficulties
         (test_clean_limit_particular_difficulties_to_some_siaes_error)."""
         pass_iae = self._pass(date_start="2026-01-01")
-        contract = self._contract(
-            date_start="2026-01-01", siae_kind="ei", pass_iae_id=pass_iae.id
-        )
+        contract = self._contract(date_start="2026-01-01", siae_kind="ei", pass_iae_id=pass_iae.id)
         for reason, message in (
             ("rqth", "Aucune reconnaissance de handicap"),
             ("senior_cdi", "CDI inclusion"),
@@ -259,6 +257,12 @@ class TestPassIaeRules(InsertionCase):
             ai.eligibility_date = False
         ai.eligibility_date = "2026-11-02"
         self.assertEqual(ai.eligibility_date, date(2026, 11, 2))
+        # HR officers may not read the diagnosis: the refusal does not give its date.
+        with self.assertRaises(ValidationError) as caught:
+            ai.with_user(self.hr_officer).date_start = "2027-06-01"
+        self.assertIn("adressez-vous à l'équipe insertion", str(caught.exception))
+        self.assertNotIn("02/11/2026", str(caught.exception))
+        self.assertEqual(ai.date_start, date(2027, 5, 1))
 
     # Exits ----------------------------------------------------------------------------
 
@@ -272,7 +276,7 @@ class TestPassIaeRules(InsertionCase):
             # (kind, weekly hours, start, exit, counted)
             ("aci", 26, "2027-01-01", "2027-03-31", True),
             ("aci", 26, "2027-01-01", "2027-03-30", False),
-            ("ai", 20, "2027-01-01", "2027-02-22", True),  # 53 days × 20 / 7 = 151 h
+            ("ai", 20, "2027-01-01", "2027-02-22", True),  # 53 days * 20 / 7 = 151 h
             ("ai", 20, "2027-01-01", "2027-02-20", False),  # 51 days: 145 h
         ]
         contracts = self.env["hr.contract"].create(

@@ -47,7 +47,9 @@ class InclusionActivityFigures(models.AbstractModel):
             self.env["hr.contract"]._fields["exit_category"]._description_selection(self.env)
         )
         return {
-            "entries": sum(count for event, _category, count, *_sums in groups if event == "entry"),
+            "entries": sum(
+                count for event, _category, count, *_sums in groups if event == "entry"
+            ),
             "exits": sum(exits.values()),
             "exits_by_category": [
                 {"key": code, "label": label, "count": exits.get(code, 0)}

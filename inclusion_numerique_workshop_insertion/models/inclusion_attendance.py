@@ -48,7 +48,8 @@ class InclusionAttendance(models.Model):
                 to_create.append(attendance._prepare_work_entry(contract))
             elif (entry.date_start, entry.date_stop) != attendance._session_times():
                 # A moved session: rare, one write per moved line.
-                entry.write(dict(zip(("date_start", "date_stop"), attendance._session_times())))
+                date_start, date_stop = attendance._session_times()
+                entry.write({"date_start": date_start, "date_stop": date_stop})
         to_remove.unlink()
         entries.create(to_create)
 
@@ -59,9 +60,11 @@ class InclusionAttendance(models.Model):
         """The insertion contract running on the day of each attended line of a paid
         training workshop (none: no work entry)."""
         paid = self.filtered(
-            lambda a: a.employee_id
-            and a.state in ATTENDED_STATES
-            and a.workshop_id._counts_as_paid_training()
+            lambda a: (
+                a.employee_id
+                and a.state in ATTENDED_STATES
+                and a.workshop_id._counts_as_paid_training()
+            )
         )
         if not paid:
             return {}

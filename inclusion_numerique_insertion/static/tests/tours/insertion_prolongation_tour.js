@@ -20,7 +20,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_insertion_prolongat
             run: 'select "senior"',
         },
         {
-            content: "It starts the day after the current end: give its end, 9 months from now",
+            content:
+                "It starts the day after the current end: give its end, 9 months from now",
             trigger: '.o_selected_row div[name="date_end"] input',
             run: `edit ${DateTime.now().plus({months: 9}).toFormat("dd/MM/yyyy")}`,
         },
@@ -31,7 +32,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_insertion_prolongat
         },
         {
             content: "Pick the mission locale",
-            trigger: '.o-autocomplete--dropdown-menu li a:contains("Mission locale de Stains")',
+            trigger:
+                '.o-autocomplete--dropdown-menu li a:contains("Mission locale de Stains")',
             run: "click",
         },
         {
