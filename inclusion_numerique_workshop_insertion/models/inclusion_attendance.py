@@ -38,6 +38,9 @@ class InclusionAttendance(models.Model):
         entries = attendances.work_entry_ids
         contracts = attendances._insertion_contracts_by_line()
         entry_by_line = {entry.inclusion_attendance_id: entry for entry in entries}
+        training = attendances.env.ref(
+            "inclusion_numerique_workshop_insertion.work_entry_type_training"
+        )
         to_create, to_remove = [], entries.browse()
         for attendance in attendances:
             entry = entry_by_line.get(attendance)
@@ -45,7 +48,7 @@ class InclusionAttendance(models.Model):
             if not contract:
                 to_remove |= entry or entries.browse()
             elif not entry:
-                to_create.append(attendance._prepare_work_entry(contract))
+                to_create.append(attendance._prepare_work_entry(contract, training))
             elif (entry.date_start, entry.date_stop) != attendance._session_times():
                 # A moved session: rare, one write per moved line.
                 date_start, date_stop = attendance._session_times()
@@ -86,9 +89,8 @@ class InclusionAttendance(models.Model):
             and (not contract.date_end or attendance.local_date <= contract.date_end)
         }
 
-    def _prepare_work_entry(self, contract):
+    def _prepare_work_entry(self, contract, training):
         date_start, date_stop = self._session_times()
-        training = self.env.ref("inclusion_numerique_workshop_insertion.work_entry_type_training")
         return {
             # The name is required and computed only after the insert: given as Odoo does.
             "name": f"{training.name}: {contract.employee_id.name}",
