@@ -249,12 +249,14 @@ class TestPassIaeRules(InsertionCase):
         )
         with self.assertRefused(ValidationError, "pas éligible en EI"):
             ai.siae_kind = "ei"
+        self.assertEqual(ai.siae_kind, "ai")
         ai.eligibility_criterion_ids = self._criteria("detld")
         ai.siae_kind = "ei"
         with self.assertRefused(ValidationError, "valable 6 mois"):
             ai.eligibility_date = "2026-11-01"
         with self.assertRefused(ValidationError, "date du diagnostic"):
             ai.eligibility_date = False
+        self.assertEqual(ai.eligibility_date, date(2027, 4, 1))
         ai.eligibility_date = "2026-11-02"
         self.assertEqual(ai.eligibility_date, date(2026, 11, 2))
         # HR officers may not read the diagnosis: the refusal does not give its date.
