@@ -49,10 +49,15 @@ class InclusionAttendance(models.Model):
                 to_remove |= entry or entries.browse()
             elif not entry:
                 to_create.append(attendance._prepare_work_entry(contract, training))
-            elif (entry.date_start, entry.date_stop) != attendance._session_times():
-                # A moved session: rare, one write per moved line.
+            elif (entry.date_start, entry.date_stop, entry.contract_id) != (
+                *attendance._session_times(),
+                contract,
+            ):
+                # A moved session or another contract: rare, one write per changed line.
                 date_start, date_stop = attendance._session_times()
-                entry.write({"date_start": date_start, "date_stop": date_stop})
+                entry.write(
+                    {"date_start": date_start, "date_stop": date_stop, "contract_id": contract.id}
+                )
         to_remove.unlink()
         entries.create(to_create)
 

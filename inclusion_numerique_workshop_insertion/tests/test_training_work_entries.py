@@ -102,6 +102,20 @@ class TestTrainingWorkEntries(InsertionCase):
         self._roll_call(second, self.fatima, "present")
         self.assertEqual(self._entries().date_start, SESSIONS[0][0])
 
+    def test_contract_recorded_after_the_roll_call(self):
+        first, second = self.workshop.session_ids.sorted("date_begin")
+        self.contract.write({"state": "close", "date_end": "2026-02-28"})
+        self._roll_call(first, self.fatima, "present")
+        self._roll_call(second, self.fatima, "present")
+        self.assertFalse(self._entries())
+        renewal = self._contract(date_start="2026-03-10", state="open")
+        self.assertEqual(self._entries().date_start, SESSIONS[1][0])
+        self.assertEqual(self._entries().contract_id, renewal)
+        renewal.with_user(self.hr_officer).date_start = "2026-03-01"
+        self.assertEqual(len(self._entries()), 2)
+        renewal.with_user(self.hr_officer).write({"state": "cancel"})
+        self.assertFalse(self._entries())
+
     def test_payroll_officer_reads_them_mediators_and_advisers_do_not(self):
         self._roll_call(self.workshop.session_ids[0], self.fatima, "present")
         entries = self.env["hr.work.entry"]
