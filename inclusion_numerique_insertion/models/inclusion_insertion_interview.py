@@ -1,0 +1,54 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .hr_contract import INSERTION_PRIVATE_GROUPS, INSERTION_TEAM_GROUP
+
+INTERVIEW_KINDS = [
+    ("reception", "Reception"),
+    ("follow_up", "Follow-up"),
+    ("mid_term", "Mid-term review"),
+    ("exit", "Exit"),
+]
+MAX_INTERVIEW_HOURS = 8
+
+
+class InclusionInsertionInterview(models.Model):
+    """An interview (entretien) of an adviser with an insertion employee."""
+
+    _name = "inclusion.insertion.interview"
+    _description = "Insertion follow-up interview"
+    _inherit = ["inclusion.insertion.follow.up.mixin"]
+    _order = "date desc, id desc"
+    _rec_name = "kind"
+
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    referent_id = fields.Many2one(
+        "hr.employee",
+        string="Referent",
+        required=True,
+        check_company=True,
+        default=lambda self: self.env.user.employee_id,
+    )
+    kind = fields.Selection(INTERVIEW_KINDS, required=True, default="follow_up")
+    duration = fields.Float(
+        string="Duration (hours)", default=1.0, help="Counted in the follow-up hours."
+    )
+    notes = fields.Html(groups=INSERTION_PRIVATE_GROUPS)
+    # Obstacles (health, justice...) are social details: the insertion team's only.
+    obstacle_ids = fields.Many2many(
+        "inclusion.insertion.obstacle",
+        string="Obstacles discussed",
+        groups=INSERTION_TEAM_GROUP,
+    )
+
+    @api.constrains("duration")
+    def _check_duration(self):
+        for interview in self:
+            if not 0 < interview.duration <= MAX_INTERVIEW_HOURS:
+                raise ValidationError(
+                    self.env._(
+                        "The duration of an interview must be more than 0 and at most "
+                        "%(max)s hours.",
+                        max=MAX_INTERVIEW_HOURS,
+                    )
+                )
