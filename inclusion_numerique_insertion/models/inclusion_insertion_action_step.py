@@ -23,9 +23,7 @@ class InclusionInsertionActionStep(models.Model):
         tracking=True,
     )
     date_deadline = fields.Date(string="Due date", required=True, index=True, tracking=True)
-    state = fields.Selection(
-        STEP_STATES, required=True, default="todo", index=True, tracking=True
-    )
+    state = fields.Selection(STEP_STATES, required=True, default="todo", index=True, tracking=True)
     obstacle_id = fields.Many2one(
         "inclusion.insertion.obstacle",
         string="Obstacle",

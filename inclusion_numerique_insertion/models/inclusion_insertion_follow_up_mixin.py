@@ -22,6 +22,14 @@ class InclusionInsertionFollowUpMixin(models.AbstractModel):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "employee_id" in vals:
+            # Record rules are checked before a write, on the former employee: the record
+            # must not be moved to an employee the user does not follow.
+            self.check_access("write")
+        return result
+
     @api.model
     def _check_readable_links(self, vals_list):
         # Advisers have no rights on hr.employee (hr shows them hr.employee.public): the

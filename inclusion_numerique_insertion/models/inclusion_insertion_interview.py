@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from .hr_contract import INSERTION_PRIVATE_GROUPS, INSERTION_TEAM_GROUP
 
@@ -19,13 +20,11 @@ class InclusionInsertionInterview(models.Model):
     _description = "Insertion follow-up interview"
     _inherit = ["inclusion.insertion.follow.up.mixin"]
     _order = "date desc, id desc"
-    _rec_name = "kind"
 
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     referent_id = fields.Many2one(
         "hr.employee",
         string="Referent",
-        required=True,
         check_company=True,
         default=lambda self: self.env.user.employee_id,
     )
@@ -40,6 +39,16 @@ class InclusionInsertionInterview(models.Model):
         string="Obstacles discussed",
         groups=INSERTION_TEAM_GROUP,
     )
+
+    @api.depends("kind", "date")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for interview in self:
+            interview.display_name = self.env._(
+                "%(kind)s of %(date)s",
+                kind=kinds.get(interview.kind, ""),
+                date=format_date(self.env, interview.date),
+            )
 
     @api.constrains("duration")
     def _check_duration(self):
