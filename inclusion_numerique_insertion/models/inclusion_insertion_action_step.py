@@ -47,13 +47,24 @@ class InclusionInsertionActionStep(models.Model):
         return result
 
     def _schedule_owner_activity(self):
-        for step in self:
-            step.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=step.date_deadline,
-                summary=step.name,
-                user_id=step.user_id.id,
-            )
+        """One to-do activity per step for its owner, created in one batch."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].create(
+            [
+                {
+                    "activity_type_id": todo.id,
+                    "res_model_id": model_id,
+                    "res_id": step.id,
+                    "summary": step.name,
+                    "date_deadline": step.date_deadline,
+                    "user_id": step.user_id.id,
+                    # As activity_schedule does: the buttons close it (activity_feedback).
+                    "automated": True,
+                }
+                for step in self
+            ]
+        )
 
     def _set_state(self, state):
         self.with_context(inclusion_step_action=True).write({"state": state})

@@ -16,7 +16,7 @@ class InclusionInsertionFollowUpMixin(models.AbstractModel):
         index=True,
         ondelete="cascade",
         check_company=True,
-        domain="[('contract_ids.is_insertion', '=', True)]",
+        domain="[('is_insertion_employee', '=', True)]",
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
