@@ -43,6 +43,10 @@ DEMO_INSERTION_EMPLOYEE_NAMES = [
     "Grégory Anglade",
 ]
 
+DEMO_OBSTACLES = [
+    "mobility", "housing", "budget", "health", "childcare",
+    "language", "digital", "justice", "administrative", "basic_skills",
+]  # fmt: skip
 DEMO_HOSTS = ["Boulangerie Au Pain Doré", "Espaces Verts du Lauragais", "Garage Solidaire 11"]
 DEMO_JOBS = ["Vendeuse en boulangerie", "Agent d'entretien des espaces verts", "Mécanicien"]
 DEMO_OUTCOMES = ["project_confirmed", "hired", "project_changed", "training", "none"]
@@ -181,7 +185,9 @@ class InclusionDemoInsertion(models.AbstractModel):
         """A year of socio-professional follow-up: interviews every two months, two
         obstacles per person (lifted a few months after the start when time allowed),
         action plan steps, some immersions and trainings."""
-        obstacles = self.env["inclusion.insertion.obstacle"].search([])
+        obstacles = self.env["inclusion.insertion.obstacle"].browse()
+        for code in DEMO_OBSTACLES:
+            obstacles |= self.env.ref(f"inclusion_numerique_insertion.obstacle_{code}")
         referents = contracts.insertion_adviser_id | contracts.cesf_referent_id
         owner = self.env.ref("base.user_admin")
         hosts = self.env["res.partner"].create([{"name": name} for name in DEMO_HOSTS])

@@ -26,7 +26,6 @@ class InclusionInsertionActionStep(models.Model):
     state = fields.Selection(STEP_STATES, required=True, default="todo", index=True, tracking=True)
     obstacle_id = fields.Many2one(
         "inclusion.insertion.obstacle",
-        string="Obstacle",
         help="The obstacle this step works on, if any.",
     )
 

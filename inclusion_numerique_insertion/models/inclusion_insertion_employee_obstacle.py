@@ -18,7 +18,7 @@ class InclusionInsertionEmployeeObstacle(models.Model):
     _rec_name = "obstacle_id"
 
     obstacle_id = fields.Many2one(
-        "inclusion.insertion.obstacle", string="Obstacle", required=True, ondelete="restrict"
+        "inclusion.insertion.obstacle", required=True, ondelete="restrict"
     )
     state = fields.Selection(OBSTACLE_STATES, required=True, default="identified", index=True)
     date_identified = fields.Date(

@@ -34,7 +34,7 @@ class InclusionInsertionFollowUpMixin(models.AbstractModel):
     def _check_readable_links(self, vals_list):
         # Advisers have no rights on hr.employee (hr shows them hr.employee.public): the
         # employee links are checked by the company check and this model's record rules.
-        super()._check_readable_links(
+        return super()._check_readable_links(
             [
                 {
                     fname: value

@@ -24,7 +24,6 @@ class InclusionInsertionInterview(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     referent_id = fields.Many2one(
         "hr.employee",
-        string="Referent",
         check_company=True,
         default=lambda self: self.env.user.employee_id,
     )

@@ -113,51 +113,58 @@ class InclusionInsertionDialogueFigures(models.AbstractModel):
         """[(title, [(label, value, kind)])] as the PDF and the XLSX show them; kind is
         one of int, decimal, hours, percent."""
         insertion = figures["insertion"]
-        _ = self.env._
         return [
             (
-                _("Headcount"),
+                self.env._("Headcount"),
                 [
-                    (_("Employees (contract in the period)"), insertion["employees"], "int"),
                     (
-                        _("Full-time equivalents (35 h)"),
+                        self.env._("Employees (contract in the period)"),
+                        insertion["employees"],
+                        "int",
+                    ),
+                    (
+                        self.env._("Full-time equivalents (35 h)"),
                         figures["full_time_equivalents"],
                         "decimal",
                     ),
-                    (_("Entries"), insertion["entries"], "int"),
+                    (self.env._("Entries"), insertion["entries"], "int"),
                 ],
             ),
             (
-                _("Exits"),
+                self.env._("Exits"),
                 [
-                    (_("Exits"), insertion["exits"], "int"),
+                    (self.env._("Exits"), insertion["exits"], "int"),
                     *(
                         (row["label"], row["count"], "int")
                         for row in insertion["exits_by_category"]
                     ),
-                    (_("Counted exits"), insertion["counted_exits"], "int"),
-                    (_("Dynamic exits"), insertion["dynamic_exits"], "int"),
-                    (_("Dynamic exit rate"), insertion["dynamic_exit_rate"], "percent"),
+                    (self.env._("Counted exits"), insertion["counted_exits"], "int"),
+                    (self.env._("Dynamic exits"), insertion["dynamic_exits"], "int"),
+                    (self.env._("Dynamic exit rate"), insertion["dynamic_exit_rate"], "percent"),
                     (
-                        _("Average stay of the people who left (months)"),
+                        self.env._("Average stay of the people who left (months)"),
                         figures["average_stay_months"],
                         "decimal",
                     ),
                 ],
             ),
             (
-                _("Socio-professional follow-up"),
+                self.env._("Socio-professional follow-up"),
                 [
-                    (_("Interviews"), figures["interviews"], "int"),
-                    (_("People met in interviews"), figures["people_met"], "int"),
-                    (_("Follow-up hours"), figures["follow_up_hours"], "hours"),
-                    (_("Immersion periods (PMSMP) started"), figures["immersions"], "int"),
+                    (self.env._("Interviews"), figures["interviews"], "int"),
+                    (self.env._("People met in interviews"), figures["people_met"], "int"),
+                    (self.env._("Follow-up hours"), figures["follow_up_hours"], "hours"),
+                    (
+                        self.env._("Immersion periods (PMSMP) started"),
+                        figures["immersions"],
+                        "int",
+                    ),
                 ],
             ),
             (
-                _("Obstacles lifted"),
+                self.env._("Obstacles lifted"),
                 [
-                    (_("Obstacles lifted"), figures["obstacles_lifted"], "int"),
+                    (self.env._("Obstacles lifted"), figures["obstacles_lifted"], "int"),
                     *(
                         (row["label"], row["count"], "int")
                         for row in figures["obstacles_lifted_by_kind"]
@@ -165,19 +172,19 @@ class InclusionInsertionDialogueFigures(models.AbstractModel):
                 ],
             ),
             (
-                _("Training"),
+                self.env._("Training"),
                 [
                     (
-                        _("Training hours in workshops on work time"),
+                        self.env._("Training hours in workshops on work time"),
                         insertion["training_hours"],
                         "hours",
                     ),
                     (
-                        _("Training hours outside the workshops"),
+                        self.env._("Training hours outside the workshops"),
                         figures["external_training_hours"],
                         "hours",
                     ),
-                    (_("Training hours"), figures["training_hours"], "hours"),
+                    (self.env._("Training hours"), figures["training_hours"], "hours"),
                 ],
             ),
         ]

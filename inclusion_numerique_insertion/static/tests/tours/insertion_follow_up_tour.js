@@ -62,7 +62,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_insertion_follow_up
         },
         {
             content: "Open the housing obstacle",
-            trigger: '.o_data_row .o_data_cell[name="obstacle_id"]:contains("Logement")',
+            trigger:
+                '.o_data_row .o_data_cell[name="obstacle_id"]:contains("Logement")',
             run: "click",
         },
         {
@@ -72,7 +73,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_insertion_follow_up
         },
         {
             content: "The obstacle is lifted, with today's date",
-            trigger: '.o_statusbar_status button.o_arrow_button_current:contains("Levé")',
+            trigger:
+                '.o_statusbar_status button.o_arrow_button_current:contains("Levé")',
         },
         {
             content: "Back to the employee",
