@@ -133,6 +133,7 @@ class TestFollowUp(InsertionCase):
             trainings.create(dict(values, date_end=date(2026, 3, 1)))
         with self.assertRefused(ValidationError, "heures de formation"):
             trainings.create(dict(values, hours=0))
-        self.assertFalse(immersions.search([]))
-        self.assertFalse(trainings.search([]))
+        mine = [("employee_id", "=", self.employee.id)]
+        self.assertFalse(immersions.search(mine))
+        self.assertFalse(trainings.search(mine))
         self.assertEqual(trainings.create(values).hours, 35)

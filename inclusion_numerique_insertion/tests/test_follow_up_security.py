@@ -134,8 +134,10 @@ class TestFollowUpScope(FollowUpCase):
                 mine = self._record(model, self.employee)
                 other = self._record(model, self.omar)
                 records = self.env[model].with_user(self.adviser)
-                self.assertEqual(records.search([]), mine)
-                groups = records.read_group([], ["employee_id"], ["employee_id"])
+                # The demo data's employees are followed by other advisers.
+                domain = [("employee_id", "in", (self.employee | self.omar).ids)]
+                self.assertEqual(records.search(domain), mine)
+                groups = records.read_group(domain, ["employee_id"], ["employee_id"])
                 self.assertEqual([group["employee_id"][0] for group in groups], [self.employee.id])
                 with self.assertRaises(AccessError):
                     other.with_user(self.adviser).read(["employee_id"])
@@ -147,7 +149,7 @@ class TestFollowUpScope(FollowUpCase):
                     mine.with_user(self.adviser).write({"employee_id": self.omar.id})
                 with self.assertRaises(AccessError):
                     mine.with_user(self.adviser).unlink()
-                self.assertEqual(self.env[model].search([]), mine | other)
+                self.assertEqual(self.env[model].search(domain), mine | other)
                 self.assertEqual(mine.employee_id, self.employee)
                 self.assertEqual(other.with_user(self.other_adviser).employee_id, self.omar)
 
@@ -172,7 +174,9 @@ class TestFollowUpScope(FollowUpCase):
         with self.assertRaises(UserError) as caught:
             interviews.create({"employee_id": employee_b.id, "duration": 1.0})
         self.assertNotIn("Lina Morel", str(caught.exception))
-        self.assertFalse(self.env["inclusion.insertion.interview"].search([]))
+        self.assertFalse(
+            self.env["inclusion.insertion.interview"].search([("employee_id", "=", employee_b.id)])
+        )
 
     def test_hr_officer_reads_interviews_without_obstacles(self):
         interview = self._record("inclusion.insertion.interview", self.employee)
@@ -201,8 +205,9 @@ class TestFollowUpScope(FollowUpCase):
         }
         health = self.env.ref("inclusion_numerique_insertion.obstacle_health")
         counts = []
+        domain = [("employee_id", "=", self.employee.id)]
         for size in (5, 50):
-            interviews.search([]).unlink()
+            interviews.search(domain).unlink()
             interviews.create(
                 [
                     dict(
@@ -214,10 +219,10 @@ class TestFollowUpScope(FollowUpCase):
                 ]
             )
             self.env.flush_all()
-            interviews.with_user(self.adviser).web_search_read([], spec)  # warm the caches
+            interviews.with_user(self.adviser).web_search_read(domain, spec)  # warm the caches
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
-            result = interviews.with_user(self.adviser).web_search_read([], spec)
+            result = interviews.with_user(self.adviser).web_search_read(domain, spec)
             counts.append(self.env.cr.sql_log_count - before)
             self.assertEqual(result["length"], size)
         self.assertEqual(counts[0], counts[1])
