@@ -1,5 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from .hr_contract import INSERTION_TEAM_GROUP
 
 STEP_STATES = [("todo", "To do"), ("done", "Done"), ("cancelled", "Cancelled")]
 
@@ -19,7 +21,7 @@ class InclusionInsertionActionStep(models.Model):
         string="Owner",
         required=True,
         default=lambda self: self.env.user,
-        domain=[("share", "=", False)],
+        domain=lambda self: [("groups_id", "in", self.env.ref(INSERTION_TEAM_GROUP).ids)],
         tracking=True,
     )
     date_deadline = fields.Date(string="Due date", required=True, index=True, tracking=True)
@@ -28,6 +30,15 @@ class InclusionInsertionActionStep(models.Model):
         "inclusion.insertion.obstacle",
         help="The obstacle this step works on, if any.",
     )
+
+    @api.constrains("user_id")
+    def _check_owner(self):
+        # The owner sees the step among their activities: only the insertion team may.
+        for step in self:
+            if not step.user_id.has_group(INSERTION_TEAM_GROUP):
+                raise ValidationError(
+                    self.env._("The owner of a step must belong to the insertion team.")
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -99,6 +99,8 @@ class TestFollowUp(InsertionCase):
             (step.activity_ids.user_id, step.activity_ids.date_deadline),
             (self.adviser, date(2026, 2, 20)),
         )
+        with self.assertRefused(ValidationError, "équipe insertion"):
+            step.write({"user_id": self.mediator.id})
         with self.assertRefused(UserError, "boutons"):
             step.write({"state": "done"})
         step.action_done()
