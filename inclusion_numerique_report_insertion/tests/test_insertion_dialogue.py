@@ -150,6 +150,54 @@ class TestInsertionDialogue(ReportCase):
         self.assertEqual(figures["external_training_hours"], 35.0)
         self.assertEqual(figures["training_hours"], 39.0)
 
+    def _queries(self, wizard):
+        wizard._get_insertion_dialogue_figures()  # flushes, fills the label caches
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        wizard._get_insertion_dialogue_figures()
+        return self.env.cr.sql_log_count - before
+
+    def test_query_count_independent_of_volume(self):
+        """Ten times more contracts, interviews and obstacles lifted: the same queries."""
+        wizard = self._wizard()
+        self._queries(wizard)  # the first runs also fill the rules' and groups' caches
+        queries = self._queries(wizard)
+        employees = self.env["hr.employee"].create(
+            [{"name": f"Salarié {index}"} for index in range(40)]
+        )
+        self.env["hr.contract"].create(
+            [
+                {
+                    "name": f"CDDI {index}",
+                    "employee_id": employee.id,
+                    "wage": 1400.0,
+                    "is_insertion": True,
+                    "weekly_hours": 26,
+                    "date_start": date(2015, 1 + index % 12, 1),
+                }
+                for index, employee in enumerate(employees)
+            ]
+        )
+        self.env["inclusion.insertion.interview"].create(
+            [{"employee_id": employee.id, "date": date(2015, 6, 1)} for employee in employees]
+        )
+        self.env["inclusion.insertion.employee.obstacle"].create(
+            [
+                {
+                    "employee_id": employee.id,
+                    "obstacle_id": self.env.ref(
+                        "inclusion_numerique_insertion.obstacle_digital"
+                    ).id,
+                    "date_identified": date(2015, 1, 2),
+                    "state": "lifted",
+                    "date_lifted": date(2015, 6, 1),
+                }
+                for employee in employees
+            ]
+        )
+        self._queries(wizard)
+        self.assertEqual(self._queries(wizard), queries)
+
     def test_exit_figures_are_the_activity_report_ones(self):
         wizard = self._wizard()
         self.assertEqual(
