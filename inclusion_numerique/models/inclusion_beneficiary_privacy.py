@@ -95,13 +95,15 @@ class InclusionBeneficiary(models.Model):
     )
     consent_withdrawal_date = fields.Date(string="Consent withdrawn on", readonly=True)
     needs_consent = fields.Boolean(
+        string="Consent needed",
         compute="_compute_needs_consent",
         help="The structure's legal basis is consent and none is recorded yet.",
     )
     birth_year_only = fields.Boolean(related="company_id.inclusion_birth_year_only")
     is_anonymised = fields.Boolean(string="Anonymised", readonly=True, index=True)
-    anonymisation_date = fields.Date(readonly=True)
+    anonymisation_date = fields.Date(string="Anonymised on", readonly=True)
     last_activity_date = fields.Date(
+        string="Last activity",
         compute="_compute_erasure_dates",
         help="Latest support session, workshop attendance, handover or contract; the "
         "creation of the file when there is none.",

@@ -17,5 +17,17 @@ class ReportPersonalData(models.AbstractModel):
             "doc_ids": docids,
             "doc_model": people._name,
             "docs": people,
-            "access_data": {person.id: person._privacy_access_data() for person in people},
+            "access_data": {
+                person.id: self._readable(person._privacy_access_data()) for person in people
+            },
         }
+
+    def _readable(self, data):
+        """Yes and No instead of the JSON file's booleans."""
+        labels = {True: self.env._("Yes"), False: self.env._("No")}
+        for section in data["sections"]:
+            for record in section["records"]:
+                for name, value in record.items():
+                    if isinstance(value, bool):
+                        record[name] = labels[value]
+        return data

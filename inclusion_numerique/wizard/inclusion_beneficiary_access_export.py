@@ -15,9 +15,9 @@ class InclusionBeneficiaryAccessExport(models.TransientModel):
 
     beneficiary_id = fields.Many2one("inclusion.beneficiary", required=True, readonly=True)
     json_file = fields.Binary(string="JSON file", readonly=True, attachment=False)
-    json_filename = fields.Char(readonly=True)
+    json_filename = fields.Char(string="JSON file name", readonly=True)
     pdf_file = fields.Binary(string="PDF file", readonly=True, attachment=False)
-    pdf_filename = fields.Char(readonly=True)
+    pdf_filename = fields.Char(string="PDF file name", readonly=True)
 
     @api.model_create_multi
     def create(self, vals_list):
