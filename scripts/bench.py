@@ -4,7 +4,9 @@
 2. the national and sales exports (XLSX and CSV): rows a second and peak RSS of the
    process at two sizes;
 3. growth: report, list of beneficiaries, duplicate detection and roll call with 10x the
-   people.
+   people;
+4. personal data: anonymising every inactive person (batches, RSS), and the audit trail's
+   cost on opening a beneficiary form.
 
 Run by scripts/bench.sh on its own database: python bench.py -c CONF -d DB
 Volumes: 10,000 beneficiaries, 100,000 support sessions, 200,000 attendance rows
@@ -13,6 +15,7 @@ Volumes: 10,000 beneficiaries, 100,000 support sessions, 200,000 attendance rows
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -540,6 +543,81 @@ def bench_exports(args):
     print(f"  goal >= 20,000 rows/s (large) and flat RSS (< 20 MiB growth): {verdict(ok)}")
 
 
+# ---- Personal data: anonymisation and audit trail ---------------------------------------
+
+
+def current_rss_mib():
+    with open("/proc/self/status", encoding="ascii") as status:
+        line = next(line for line in status if line.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
+
+
+def bench_anonymisation(env):
+    """Every person inactive for a month (the whole generated year) anonymised by the
+    nightly run, in its batches; rolled back afterwards."""
+    from odoo.addons.inclusion_numerique.models import inclusion_beneficiary_privacy as privacy
+
+    Beneficiary = env["inclusion.beneficiary"]
+    with env.cr.savepoint(flush=False) as savepoint:
+        env.company.inclusion_retention_months = 1
+        due = len(Beneficiary._privacy_due_ids())
+        env.invalidate_all()
+        rss_before = current_rss_mib()
+        peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        start = time.perf_counter()
+        done = Beneficiary._cron_anonymise_inactive()
+        env.flush_all()
+        seconds = time.perf_counter() - start
+        growth = current_rss_mib() - rss_before
+        peak_growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - peak_before
+        savepoint.rollback()
+    env.invalidate_all()
+    print(f"Anonymisation of inactive people (batches of {privacy.ANONYMISATION_BATCH_SIZE}):")
+    print(f"  people due / anonymised:                {due:,} / {done:,}")
+    print(f"  seconds:                                {seconds:.1f}  goal < 60 s: {verdict(seconds < 60)}")
+    print(f"  RSS growth (current, peak):             {growth:+.0f} MiB, {peak_growth:+.0f} MiB")
+    print(f"  goal flat memory (< 50 MiB growth):     {verdict(peak_growth < 50)}")
+
+
+def bench_audit_trail(env, people=30, runs=3):
+    """Opening a beneficiary form as a mediator (web_read of the form's fields), with and
+    without the audit trail's entry, interleaved: a different person at each audited
+    opening, so that each one writes its entry (no deduplication)."""
+    from odoo.addons.inclusion_numerique.models import inclusion_beneficiary_privacy as privacy
+
+    mediator = env["res.users"].search([("login", "=like", "bench_mediator_%")], limit=1)
+    Beneficiary = env["inclusion.beneficiary"].with_user(mediator or env.user)
+    form = Beneficiary.get_views([(False, "form")])["models"]["inclusion.beneficiary"]
+    spec = {fname: {} for fname in form["fields"]}
+    ids = Beneficiary.search([], limit=people * (runs + 1), order="id").ids
+
+    def open_forms(ids, audit):
+        start = time.perf_counter()
+        for person in Beneficiary.browse(ids):
+            env.invalidate_all()
+            if audit:
+                person.web_read(spec)
+            else:  # the same reading without the audit trail's override
+                super(privacy.InclusionBeneficiary, person).web_read(spec)
+        return (time.perf_counter() - start) / len(ids)
+
+    plain_ids = ids[:people]
+    timings = {"plain": [], "audited": []}
+    with env.cr.savepoint(flush=False) as savepoint:
+        open_forms(plain_ids, audit=False)  # caches
+        for run in range(runs):
+            timings["plain"].append(open_forms(plain_ids, audit=False))
+            audited_ids = ids[people * (run + 1) : people * (run + 2)]
+            timings["audited"].append(open_forms(audited_ids, audit=True))
+        savepoint.rollback()
+    plain, audited = (statistics.median(timings[key]) for key in ("plain", "audited"))
+    overhead = (audited - plain) / plain * 100
+    print(f"Audit trail on opening a beneficiary form (medians of {runs} x {people} forms):")
+    print(f"  without the audit entry:                {plain * 1000:.1f} ms")
+    print(f"  with the audit entry:                   {audited * 1000:.1f} ms")
+    print(f"  overhead:                               {overhead:+.1f} %  goal < 10 %: {verdict(overhead < 10)}")
+
+
 # ---- Growth: 10x the people ----------------------------------------------------------
 
 
@@ -680,6 +758,8 @@ def main():
         bench_report(env, wizard)
         cr.commit()  # the export processes read the committed data only
         bench_exports(args)
+        bench_anonymisation(env)
+        bench_audit_trail(env)
         bench_growth(env, wizard)
         cr.rollback()  # the database keeps 1x the people for the next run
 

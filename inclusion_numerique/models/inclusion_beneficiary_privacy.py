@@ -459,7 +459,10 @@ class InclusionBeneficiary(models.Model):
             self.env.cr.execute(
                 SQL(
                     "UPDATE res_partner SET %s, active = FALSE WHERE id = ANY(%s)",
-                    SQL(", ").join(SQL("%s = NULL", SQL.identifier(c)) for c in ("email", "phone", "mobile")),
+                    SQL(", ").join(
+                        SQL("%s = NULL", SQL.identifier(column))
+                        for column in ("email", "phone", "mobile")
+                    ),
                     kept.ids,
                 )
             )
@@ -477,14 +480,15 @@ class InclusionBeneficiary(models.Model):
                     for owner in owners
                 ]
             )
-            for owner, partner in zip(owners, new_partners, strict=True):
-                self.env.cr.execute(
-                    SQL(
-                        "UPDATE inclusion_beneficiary SET partner_id = %s WHERE id = %s",
-                        partner.id,
-                        owner.id,
-                    )
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE inclusion_beneficiary b SET partner_id = new.partner_id
+                         FROM unnest(%s::int[], %s::int[]) AS new(id, partner_id)
+                        WHERE b.id = new.id""",
+                    owners.ids,
+                    new_partners.ids,
                 )
+            )
         erased = partners - kept
         self.env.cr.execute(
             SQL(
