@@ -278,12 +278,8 @@ class InclusionBeneficiary(models.Model):
         """Hook: SQL expressions giving a date of activity of the beneficiary `b` (NULL
         when none), each add-on adding its own records."""
         return [
-            SQL(
-                "(SELECT max(s.date) FROM inclusion_support s WHERE s.beneficiary_id = b.id)"
-            ),
-            SQL(
-                "(SELECT max(d.date) FROM inclusion_diagnostic d WHERE d.beneficiary_id = b.id)"
-            ),
+            SQL("(SELECT max(s.date) FROM inclusion_support s WHERE s.beneficiary_id = b.id)"),
+            SQL("(SELECT max(d.date) FROM inclusion_diagnostic d WHERE d.beneficiary_id = b.id)"),
         ]
 
     @api.model
@@ -351,15 +347,10 @@ class InclusionBeneficiary(models.Model):
             )
         blockers = self._privacy_erasure_blockers()
         if blockers:
-            raise UserError(
-                self.env._("Nothing was anonymised:\n%(reasons)s")
-                % {
-                    "reasons": "\n".join(
-                        f"- {person.name}: {'; '.join(reasons)}"
-                        for person, reasons in blockers.items()
-                    )
-                }
+            reasons = "\n".join(
+                f"- {person.name}: {'; '.join(reasons)}" for person, reasons in blockers.items()
             )
+            raise UserError(self.env._("Nothing was anonymised:\n%(reasons)s", reasons=reasons))
         self._privacy_anonymise()
         return {
             "type": "ir.actions.client",
@@ -406,8 +397,8 @@ class InclusionBeneficiary(models.Model):
         """Hook: empty the free texts of the person's records, and return
         {model: ids} of the records whose messages and attachments go."""
         # Every session of the person, including those the user may not read.
-        supports = self.env["inclusion.support"].sudo().search(
-            [("beneficiary_id", "in", self.ids)]
+        supports = (
+            self.env["inclusion.support"].sudo().search([("beneficiary_id", "in", self.ids)])
         )
         self.env.cr.execute(
             SQL("UPDATE inclusion_support SET notes = NULL WHERE id = ANY(%s)", supports.ids)
@@ -468,17 +459,21 @@ class InclusionBeneficiary(models.Model):
             )
             owners = self.sudo().filtered(lambda b: b.partner_id in kept)
             # Created as superuser: mediators have no contact rights (see create()).
-            new_partners = self.env["res.partner"].sudo().create(
-                [
-                    {
-                        "name": self.env._("Anonymised person"),
-                        "city": owner.partner_id.city,
-                        "zip": owner.partner_id.zip,
-                        "company_id": owner.company_id.id,
-                        "active": False,
-                    }
-                    for owner in owners
-                ]
+            new_partners = (
+                self.env["res.partner"]
+                .sudo()
+                .create(
+                    [
+                        {
+                            "name": self.env._("Anonymised person"),
+                            "city": owner.partner_id.city,
+                            "zip": owner.partner_id.zip,
+                            "company_id": owner.company_id.id,
+                            "active": False,
+                        }
+                        for owner in owners
+                    ]
+                )
             )
             self.env.cr.execute(
                 SQL(
@@ -508,11 +503,7 @@ class InclusionBeneficiary(models.Model):
     def _privacy_due_ids(self, on_date=None):
         """Ids of the people whose anonymisation is due on `on_date` (today)."""
         on_date = on_date or fields.Date.context_today(self)
-        return [
-            row[0]
-            for row in self._privacy_erasure_rows(SQL("TRUE"))
-            if row[2] <= on_date
-        ]
+        return [row[0] for row in self._privacy_erasure_rows(SQL("TRUE")) if row[2] <= on_date]
 
     @api.model
     def _cron_anonymise_inactive(self, batch_size=ANONYMISATION_BATCH_SIZE, commit=False):
@@ -623,7 +614,9 @@ class InclusionBeneficiary(models.Model):
             if not model.has_access("read"):
                 continue
             names = [
-                fname for fname in section["fields"] if model._fields[fname].is_accessible(self.env)
+                fname
+                for fname in section["fields"]
+                if model._fields[fname].is_accessible(self.env)
             ]
             records = model.search(section["domain"])._filtered_access("read")
             sections.append(
@@ -631,7 +624,10 @@ class InclusionBeneficiary(models.Model):
                     "key": section["key"],
                     "title": section["title"],
                     "columns": [
-                        {"name": fname, "label": model._fields[fname]._description_string(self.env)}
+                        {
+                            "name": fname,
+                            "label": model._fields[fname]._description_string(self.env),
+                        }
                         for fname in names
                     ],
                     "records": [

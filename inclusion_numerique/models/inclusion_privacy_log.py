@@ -25,7 +25,7 @@ class InclusionPrivacyLog(models.Model):
     _rec_name = "action"
 
     date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now, index=True)
-    user_id = fields.Many2one("res.users", string="User", required=True, readonly=True)
+    user_id = fields.Many2one("res.users", required=True, readonly=True)
     beneficiary_id = fields.Many2one(
         "inclusion.beneficiary", required=True, readonly=True, index=True, ondelete="cascade"
     )

@@ -47,13 +47,9 @@ class ResCompany(models.Model):
     def _check_inclusion_retention(self):
         for company in self:
             if company.inclusion_retention_months < 1:
-                raise ValidationError(
-                    self.env._("The retention period must be at least 1 month.")
-                )
+                raise ValidationError(self.env._("The retention period must be at least 1 month."))
             if company.inclusion_audit_retention_months < 1:
-                raise ValidationError(
-                    self.env._("The audit trail must be kept at least 1 month.")
-                )
+                raise ValidationError(self.env._("The audit trail must be kept at least 1 month."))
 
     def write(self, vals):
         switched = self.filtered(lambda c: not c.inclusion_birth_year_only)

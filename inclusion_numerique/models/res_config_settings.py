@@ -24,9 +24,7 @@ class ResConfigSettings(models.TransientModel):
     inclusion_audit_retention_months = fields.Integer(
         related="company_id.inclusion_audit_retention_months", readonly=False
     )
-    inclusion_dpo_contact = fields.Char(
-        related="company_id.inclusion_dpo_contact", readonly=False
-    )
+    inclusion_dpo_contact = fields.Char(related="company_id.inclusion_dpo_contact", readonly=False)
 
     def action_print_processing_register(self):
         return self.env.ref("inclusion_numerique.action_report_processing_register").report_action(

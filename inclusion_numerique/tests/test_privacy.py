@@ -271,7 +271,9 @@ class TestRetention(PrivacyCase):
         self.assertFalse(partner.phone or partner.email or partner.street)
         self.assertEqual(partner.city, "Carcassonne")
         # What the statistics need stays.
-        self.assertEqual((person.gender, person.social_status, person.is_qpv), ("female", "retired", True))
+        self.assertEqual(
+            (person.gender, person.social_status, person.is_qpv), ("female", "retired", True)
+        )
         self.assertEqual(self.old_support.person_age_bracket, "60_69")
         self.assertEqual(self.old_support.person_gender, "female")
         self.assertFalse(self.old_support.notes)
@@ -324,15 +326,21 @@ class TestAccessAndAudit(PrivacyCase):
         person = self._person()
         self._support(person, datetime(2025, 5, 2, 9, 0))
         person.message_post(body="Rendez-vous CAF le 12")
-        action = person.with_user(self.manager).with_context(lang="fr_FR").action_export_personal_data()
+        action = (
+            person.with_user(self.manager).with_context(lang="fr_FR").action_export_personal_data()
+        )
         wizard = self.env[action["res_model"]].browse(action["res_id"])
         data = json.loads(base64.b64decode(wizard.json_file))
         sections = {section["key"]: section for section in data["sections"]}
         self.assertEqual(sections["person"]["records"][0]["name"], "Fatima Benali")
         self.assertEqual(sections["person"]["records"][0]["gender"], "Féminin")
-        self.assertEqual(sections["supports"]["records"][0]["notes"], "A oublié son mot de passe Ameli")
+        self.assertEqual(
+            sections["supports"]["records"][0]["notes"], "A oublié son mot de passe Ameli"
+        )
         self.assertTrue(
-            any("Rendez-vous CAF" in message["body"] for message in sections["messages"]["records"])
+            any(
+                "Rendez-vous CAF" in message["body"] for message in sections["messages"]["records"]
+            )
         )
         # (Tests render reports as HTML instead of calling wkhtmltopdf.)
         self.assertTrue(wizard.pdf_file)
@@ -347,9 +355,11 @@ class TestAccessAndAudit(PrivacyCase):
         self.assertIn("Données personnelles de", html)
         self.assertIn("Accompagnements", html)
         self.assertRegex(html, r"Habite en QPV</th>\s*<td>Oui")
-        actions = self.env["inclusion.privacy.log"].search(
-            [("beneficiary_id", "=", person.id)]
-        ).mapped("action")
+        actions = (
+            self.env["inclusion.privacy.log"]
+            .search([("beneficiary_id", "=", person.id)])
+            .mapped("action")
+        )
         self.assertIn("export", actions)
         self.assertIn("print", actions)
 
@@ -375,14 +385,21 @@ class TestAccessAndAudit(PrivacyCase):
         as_mediator.write({"phone": "06 98 76 54 32"})  # contact: not social data
         logs = Log.search([("beneficiary_id", "=", person.id), ("user_id", "=", self.mediator.id)])
         self.assertEqual(sorted(logs.mapped("action")), ["change", "open"])
-        self.assertEqual(logs.filtered(lambda log: log.action == "change").details, "social_status")
+        self.assertEqual(
+            logs.filtered(lambda log: log.action == "change").details, "social_status"
+        )
         self.assertEqual(Log.with_user(self.manager).search_count([("id", "in", logs.ids)]), 2)
         for user in (self.mediator, self.adviser, self.accountant, self.employee_user):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 Log.with_user(user).search([])
         with self.assertRaises(AccessError):
             Log.with_user(self.manager).create(
-                {"user_id": self.manager.id, "beneficiary_id": person.id, "action": "open", "company_id": self.company.id}
+                {
+                    "user_id": self.manager.id,
+                    "beneficiary_id": person.id,
+                    "action": "open",
+                    "company_id": self.company.id,
+                }
             )
         with self.assertRaises(AccessError):
             logs.with_user(self.manager).unlink()

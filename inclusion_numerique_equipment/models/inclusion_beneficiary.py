@@ -21,17 +21,29 @@ class InclusionBeneficiary(models.Model):
     def _privacy_erasure_blockers(self):
         blockers = super()._privacy_erasure_blockers()
         # The whole structure's equipment, including what the user may not read.
-        reserved = self.env["inclusion.equipment"].sudo()._read_group(
-            [("reserved_for_id", "in", self.ids), ("state", "=", "reserved")],
-            ["reserved_for_id"],
+        reserved = (
+            self.env["inclusion.equipment"]
+            .sudo()
+            ._read_group(
+                [("reserved_for_id", "in", self.ids), ("state", "=", "reserved")],
+                ["reserved_for_id"],
+            )
         )
         for (person,) in reserved:
             blockers.setdefault(person.with_env(self.env), []).append(
                 self.env._("a computer is reserved for them")
             )
-        lent = self.env["inclusion.equipment.handover"].sudo()._read_group(
-            [("beneficiary_id", "in", self.ids), ("mode", "=", "lent"), ("state", "=", "done")],
-            ["beneficiary_id"],
+        lent = (
+            self.env["inclusion.equipment.handover"]
+            .sudo()
+            ._read_group(
+                [
+                    ("beneficiary_id", "in", self.ids),
+                    ("mode", "=", "lent"),
+                    ("state", "=", "done"),
+                ],
+                ["beneficiary_id"],
+            )
         )
         for (person,) in lent:
             blockers.setdefault(person.with_env(self.env), []).append(
@@ -57,8 +69,12 @@ class InclusionBeneficiary(models.Model):
     def _privacy_partners_kept_for_accounting(self, partners):
         kept = super()._privacy_partners_kept_for_accounting(partners)
         # Receipts of sales are accounting documents: their recipient stays named.
-        receipts = self.env["inclusion.equipment.handover"].sudo()._read_group(
-            [("partner_id", "in", partners.ids), ("mode", "=", "sold")], ["partner_id"]
+        receipts = (
+            self.env["inclusion.equipment.handover"]
+            .sudo()
+            ._read_group(
+                [("partner_id", "in", partners.ids), ("mode", "=", "sold")], ["partner_id"]
+            )
         )
         return kept | partners.browse([partner.id for (partner,) in receipts])
 

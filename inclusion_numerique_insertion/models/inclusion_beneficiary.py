@@ -48,19 +48,21 @@ class InclusionBeneficiary(models.Model):
     def _privacy_erasure_blockers(self):
         blockers = super()._privacy_erasure_blockers()
         # Contracts are HR's: read as superuser to know whether one runs, nothing shown.
-        running = self.env["hr.contract"].sudo()._read_group(
-            [
-                ("employee_id", "in", self.sudo().employee_id.ids),
-                ("is_insertion", "=", True),
-                ("state", "=", "open"),
-            ],
-            ["employee_id"],
+        running = (
+            self.env["hr.contract"]
+            .sudo()
+            ._read_group(
+                [
+                    ("employee_id", "in", self.sudo().employee_id.ids),
+                    ("is_insertion", "=", True),
+                    ("state", "=", "open"),
+                ],
+                ["employee_id"],
+            )
         )
         employees = {employee for (employee,) in running}
         for person in self.filtered(lambda b: b.sudo().employee_id in employees):
-            blockers.setdefault(person, []).append(
-                self.env._("an insertion contract is running")
-            )
+            blockers.setdefault(person, []).append(self.env._("an insertion contract is running"))
         return blockers
 
     def _privacy_anonymise(self):

@@ -32,7 +32,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_privacy_requests", 
         },
         {
             content: "Confirm: the erasure is for good",
-            trigger: '.modal:contains("effacés définitivement") .modal-footer .btn-primary',
+            trigger:
+                '.modal:contains("effacés définitivement") .modal-footer .btn-primary',
             run: "click",
         },
         {
