@@ -11,7 +11,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, html2plaintext, split_every
 
-from .inclusion_beneficiary import SOCIAL_DATA_FIELDS
+from .inclusion_beneficiary import NAMED_SHARING_CONSENT_SCOPES, SOCIAL_DATA_FIELDS
 from .inclusion_diagnostic import PIX_SCORE_FIELDS
 
 SEARCH_OPERATORS = {
@@ -24,6 +24,8 @@ SEARCH_OPERATORS = {
 # People whose anonymisation is due within this many days are listed for a check.
 ERASURE_WARNING_DAYS = 30
 ANONYMISATION_BATCH_SIZE = 500
+# Recorded by their actions only, never written by hand or through the API.
+SYSTEM_PRIVACY_FIELDS = ["consent_withdrawal_date", "is_anonymised", "anonymisation_date"]
 # Kept on an anonymised person for the statistics of past activity: the report reads
 # them for workshop attendance (support sessions keep their own snapshot).
 STATISTICS_FIELDS = ["gender", "social_status", "is_qpv", "age_bracket", "digital_level"]
@@ -127,16 +129,24 @@ class InclusionBeneficiary(models.Model):
 
     def _consent_required_fields(self):
         """Fields that only a consent allows storing for this person: every social data
-        under the consent basis; under a public-interest mission or a legitimate interest,
-        what the add-ons declare (sharing, health or disability data)."""
+        under the consent basis; none under a public-interest mission or a legitimate
+        interest, where only sharing needs it (see _check_sharing_consent)."""
         self.ensure_one()
         if self.company_id.inclusion_legal_basis == "consent":
             return list(SOCIAL_DATA_FIELDS)
-        return self._privacy_consent_only_fields()
-
-    def _privacy_consent_only_fields(self):
-        """Hook: fields needing a consent whatever the legal basis."""
         return []
+
+    @api.constrains("consent_scope", "consent_date")
+    def _check_sharing_consent(self):
+        if self.filtered(
+            lambda b: b.consent_scope in NAMED_SHARING_CONSENT_SCOPES and not b.consent_date
+        ):
+            raise ValidationError(
+                self.env._(
+                    "Sharing with the referring partner needs the person's consent: record "
+                    "it first."
+                )
+            )
 
     def _privacy_consent_withdrawal_values(self):
         """Values written when the consent is withdrawn: what only the consent allowed."""
@@ -168,7 +178,8 @@ class InclusionBeneficiary(models.Model):
                     if fname in SOCIAL_DATA_FIELDS and beneficiary[fname]
                 ]
                 beneficiary.write(values)
-                beneficiary.consent_withdrawal_date = today
+                # A date only the button records (see _check_notice_recorder).
+                beneficiary.sudo().consent_withdrawal_date = today
                 beneficiary.message_post(
                     body=self.env._(
                         "Consent withdrawn: sharing stopped; removed: %(fields)s.",
@@ -230,6 +241,13 @@ class InclusionBeneficiary(models.Model):
         if "information_notice_user_id" in vals and not self.env.su:
             raise UserError(
                 self.env._("The user who gave the information notice is set automatically.")
+            )
+        if set(vals) & set(SYSTEM_PRIVACY_FIELDS) and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The withdrawal of the consent and the anonymisation are recorded by "
+                    "their buttons only."
+                )
             )
 
     @api.model

@@ -100,6 +100,11 @@ class TestPrivacySettings(PrivacyCase):
         person = self.Beneficiary.create(dict(values))
         self.assertEqual(person.gender, "male")
         self.assertFalse(person.needs_consent)
+        # Sharing with the referring partner still needs the consent.
+        with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+            person.with_context(lang="fr_FR").consent_scope = "support_sharing"
+        self.assertIn("nécessite le consentement", str(error.exception))
+        self.assertEqual(person.consent_scope, "support")
 
     def test_register_of_processing_follows_the_settings(self):
         self.company.write(
@@ -173,6 +178,18 @@ class TestNoticeAndConsent(PrivacyCase):
         )
         log = self.env["inclusion.privacy.log"].search([("beneficiary_id", "=", person.id)])
         self.assertIn("withdrawal", log.mapped("action"))
+
+    def test_withdrawal_and_anonymisation_marks_are_the_system_s(self):
+        person = self._person().with_user(self.mediator).with_context(lang="fr_FR")
+        for values in (
+            {"is_anonymised": True},
+            {"anonymisation_date": "2026-01-01"},
+            {"consent_withdrawal_date": "2026-01-01"},
+        ):
+            with self.subTest(values=values), self.assertRaises(UserError) as error:
+                person.write(values)
+            self.assertIn("uniquement par leurs boutons", str(error.exception))
+        self.assertFalse(person.is_anonymised or person.consent_withdrawal_date)
 
     def test_withdrawing_twice_is_refused_in_french(self):
         person = self._person()
