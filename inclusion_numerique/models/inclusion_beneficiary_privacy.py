@@ -26,10 +26,9 @@ ERASURE_WARNING_DAYS = 30
 ANONYMISATION_BATCH_SIZE = 500
 # Recorded by their actions only, never written by hand or through the API.
 SYSTEM_PRIVACY_FIELDS = ["consent_withdrawal_date", "is_anonymised", "anonymisation_date"]
-# Kept on an anonymised person for the statistics of past activity: the report reads
-# them for workshop attendance (support sessions keep their own snapshot).
-STATISTICS_FIELDS = ["gender", "social_status", "is_qpv", "age_bracket", "digital_level"]
-# Columns emptied on an anonymised person (identity, situation, notes).
+# Columns emptied on an anonymised person (identity, situation, notes). Gender, status,
+# QPV, age bracket and digital level stay: the report reads them for workshop attendance
+# (support sessions keep their own snapshot).
 ANONYMISED_COLUMNS = [
     "birthdate",
     "birth_year",
@@ -178,7 +177,7 @@ class InclusionBeneficiary(models.Model):
                     if fname in SOCIAL_DATA_FIELDS and beneficiary[fname]
                 ]
                 beneficiary.write(values)
-                # A date only the button records (see _check_notice_recorder).
+                # A date only the button records (see _check_privacy_system_values).
                 beneficiary.sudo().consent_withdrawal_date = today
                 beneficiary.message_post(
                     body=self.env._(
@@ -218,7 +217,7 @@ class InclusionBeneficiary(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_notice_recorder(vals)
+            self._check_privacy_system_values(vals)
             if vals.get("information_notice_date"):
                 vals.setdefault("information_notice_user_id", self.env.uid)
             company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
@@ -226,7 +225,7 @@ class InclusionBeneficiary(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self._check_notice_recorder(vals)
+        self._check_privacy_system_values(vals)
         if "information_notice_date" in vals:
             vals["information_notice_user_id"] = vals["information_notice_date"] and self.env.uid
         self._privacy_birth_year_only(vals, self.company_id)
@@ -237,7 +236,7 @@ class InclusionBeneficiary(models.Model):
         return result
 
     @api.model
-    def _check_notice_recorder(self, vals):
+    def _check_privacy_system_values(self, vals):
         if "information_notice_user_id" in vals and not self.env.su:
             raise UserError(
                 self.env._("The user who gave the information notice is set automatically.")
