@@ -11,6 +11,7 @@ class InclusionSlot(models.Model):
     _description = "Appointment slot"
     _inherit = ["inclusion.company.mixin"]
     _order = "start, id"
+    _rec_names_search = ["place_id.name", "mediator_id.name"]
     _check_company_auto = True
 
     company_id = fields.Many2one(
