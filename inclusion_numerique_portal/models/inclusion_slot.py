@@ -1,5 +1,8 @@
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.addons.inclusion_numerique.tools import DEFAULT_TZ
 
 DIAGNOSTIC_THEME = "inclusion_numerique.theme_diagnostic"
 
@@ -58,10 +61,12 @@ class InclusionSlot(models.Model):
         for slot in self:
             slot.is_booked = bool(slot.support_id)
 
-    @api.depends("start", "place_id.name")
+    @api.depends("start", "place_id.name", "mediator_id.tz")
     def _compute_display_name(self):
         for slot in self:
-            start = slot.start and fields.Datetime.context_timestamp(slot, slot.start)
+            # The local time of the place, whoever reads it (partners may have no time zone).
+            tz = pytz.timezone(slot.mediator_id.tz or DEFAULT_TZ)
+            start = slot.start and pytz.utc.localize(slot.start).astimezone(tz)
             label = start.strftime("%d/%m/%Y %H:%M") if start else ""
             slot.display_name = f"{label} – {slot.place_id.name or ''}"
 

@@ -1,3 +1,4 @@
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from odoo import fields
@@ -12,6 +13,8 @@ class PortalCase(InclusionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The structure works in French: messages are checked as its users read them.
+        cls.env = cls.env(context=dict(cls.env.context, lang="fr_FR"))
         partners = cls.env["res.partner"]
         cls.org_a = partners.create({"name": "APAS-BTP Versailles", "is_company": True})
         cls.org_b = partners.create({"name": "CCAS de Marly-le-Roi", "is_company": True})
@@ -22,6 +25,13 @@ class PortalCase(InclusionCase):
         cls.place = cls.env["inclusion.place"].create({"name": "Espace numérique du Val"})
         cls.health = cls.env.ref("inclusion_numerique.theme_health")
         cls.company.inclusion_no_show_threshold = 2
+
+    @contextmanager
+    def _undo(self):
+        """What a refused request leaves: nothing (its transaction is rolled back)."""
+        with self.env.cr.savepoint():
+            yield
+        self.env.invalidate_all()
 
     @classmethod
     def _new_portal_user(cls, login, organisation):

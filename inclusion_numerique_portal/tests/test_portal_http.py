@@ -1,3 +1,4 @@
+import html
 import json
 
 from odoo.tests import HttpCase, tagged
@@ -66,7 +67,7 @@ class TestPortalPages(PortalCase, HttpCase):
             "theme_ids": str(self.health.id),
         }
         refused = self.url_open("/my/referrals/new", data=form)
-        self.assertIn("qu'avec son accord", refused.text)
+        self.assertIn("qu'avec son accord", html.unescape(refused.text))
         self.assertIn("Nadia Chérif", refused.text)  # what was typed is kept
         self.assertEqual(self.env["inclusion.referral"].search_count([]), count)
         refused = self.url_open(

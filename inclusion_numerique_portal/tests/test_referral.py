@@ -22,22 +22,22 @@ class TestReferral(PortalCase):
             {"is_closed": True},
             {"beneficiary_id": self._new_beneficiary(self.company, name="Autre").id},
         ):
-            with self.assertRaises(AccessError):
+            with self.assertRaises(AccessError), self._undo():
                 referrals.create(self._referral_values(**forged))
         self.assertEqual(self.env["inclusion.referral"].search_count([]), count)
 
     def test_bad_inputs_are_refused_in_french_and_nothing_saved(self):
         referrals = self.env["inclusion.referral"].with_user(self.referrer_a)
         count = self.env["inclusion.referral"].search_count([])
-        with self.assertRaisesRegex(ValidationError, "qu'avec son accord"):
+        with self.assertRaisesRegex(ValidationError, "qu'avec son accord"), self._undo():
             referrals.create(self._referral_values(person_agreement=False))
-        with self.assertRaisesRegex(ValidationError, "numéro de téléphone"):
+        with self.assertRaisesRegex(ValidationError, "numéro de téléphone"), self._undo():
             referrals.create(self._referral_values(person_phone="12"))
-        with self.assertRaisesRegex(ValidationError, "adresse e-mail"):
+        with self.assertRaisesRegex(ValidationError, "adresse e-mail"), self._undo():
             referrals.create(self._referral_values(person_email="pas-un-mail"))
-        with self.assertRaisesRegex(ValidationError, "nom de la personne"):
+        with self.assertRaisesRegex(ValidationError, "nom de la personne"), self._undo():
             referrals.create(self._referral_values(person_name="  "))
-        with self.assertRaisesRegex(AccessError, "organisation partenaire"):
+        with self.assertRaisesRegex(AccessError, "organisation partenaire"), self._undo():
             self._refer(self.lone_portal)
         self.assertEqual(self.env["inclusion.referral"].search_count([]), count)
 

@@ -136,7 +136,8 @@ class TestSlots(PortalCase):
         with self.assertRaisesRegex(UserError, "appelle"):
             slot._book(beneficiary=person)
         self.assertFalse(slot.is_booked)
-        person.with_user(self.mediator).action_record_no_show_call()
+        with freeze_time(datetime.now() + timedelta(days=4)):  # called after both
+            person.with_user(self.mediator).action_record_no_show_call()
         self.assertFalse(person.no_show_call_needed)
         slot._book(beneficiary=person)
         self.assertTrue(slot.is_booked)

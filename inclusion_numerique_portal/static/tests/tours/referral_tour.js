@@ -17,7 +17,7 @@ tours.add("inclusion_numerique_portal_refer", {
         },
         {
             content: "What they need",
-            trigger: ".o_referral_form textarea[name=need]",
+            trigger: ".o_referral_form textarea#need",
             run: "edit Faire sa demande de retraite en ligne.",
         },
         {
@@ -92,7 +92,7 @@ tours.add("inclusion_numerique_portal_book_visit", {
         },
         {
             content: "The visit is recorded",
-            trigger: '.o_statusbar_status button.active:contains("Réalisé")',
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Réalisé")',
         },
     ],
 });
