@@ -1,10 +1,16 @@
 from odoo import http
+from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-
-FORM_FIELDS = ("person_name", "person_phone", "person_email", "need", "urgency", "reminder_channel")
+FORM_FIELDS = (
+    "person_name",
+    "person_phone",
+    "person_email",
+    "need",
+    "urgency",
+    "reminder_channel",
+)
 
 
 class ReferralPortal(CustomerPortal):
@@ -48,9 +54,7 @@ class ReferralPortal(CustomerPortal):
     def portal_referral_new(self, **kw):
         return self._render_referral_form()
 
-    @http.route(
-        "/my/referrals/new", type="http", auth="user", website=True, methods=["POST"]
-    )
+    @http.route("/my/referrals/new", type="http", auth="user", website=True, methods=["POST"])
     def portal_referral_create(self, **post):
         theme_ids = [int(i) for i in request.httprequest.form.getlist("theme_ids") if i.isdigit()]
         values = {fname: (post.get(fname) or "").strip() for fname in FORM_FIELDS}

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import (
     NAMED_SHARING_CONSENT_SCOPES,
 )
@@ -7,6 +6,7 @@ from odoo.addons.inclusion_numerique.models.inclusion_support import (
     AUTONOMY_LEVELS,
     ORIENTATIONS,
 )
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .inclusion_beneficiary import REMINDER_CHANNELS
 
@@ -279,7 +279,6 @@ class InclusionReferral(models.Model):
                         "reminder_channel": referral.reminder_channel,
                         "consent_date": referral.date,
                         "consent_scope": scope,
-                        "prescriber_type": "social_worker",
                         "prescriber_partner_id": referral.organisation_id.id,
                     }
                 )

@@ -1,8 +1,8 @@
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
 from odoo.addons.inclusion_numerique.tools import DEFAULT_TZ
+from odoo.exceptions import UserError, ValidationError
 
 DIAGNOSTIC_THEME = "inclusion_numerique.theme_diagnostic"
 
@@ -29,7 +29,10 @@ class InclusionSlot(models.Model):
     )
     place_id = fields.Many2one("inclusion.place", required=True, index=True, check_company=True)
     mediator_id = fields.Many2one(
-        "res.users", required=True, index=True, default=lambda self: self.env.user,
+        "res.users",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
         check_company=True,
     )
     start = fields.Datetime(required=True, index=True)
@@ -80,6 +83,7 @@ class InclusionSlot(models.Model):
     def _check_overlap(self):
         self.flush_model(["start", "stop", "mediator_id"])
         for slot in self:
+            # A mediator's slots of every structure count: they cannot be in two places.
             overlapping = self.sudo().search_count(
                 [
                     ("id", "!=", slot.id),
@@ -102,10 +106,10 @@ class InclusionSlot(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if {"start", "stop", "mediator_id", "place_id"} & set(vals) and self.filtered("support_id"):
-            raise UserError(
-                self.env._("Cancel the booking before moving a booked slot.")
-            )
+        if {"start", "stop", "mediator_id", "place_id"} & set(vals) and self.filtered(
+            "support_id"
+        ):
+            raise UserError(self.env._("Cancel the booking before moving a booked slot."))
         return super().write(vals)
 
     # ---- Booking --------------------------------------------------------------------------
@@ -115,9 +119,7 @@ class InclusionSlot(models.Model):
         the row lock makes a concurrent booking wait, touching the row makes it fail with a
         serialisation error once we commit (Odoo then retries the request, which sees the
         slot taken)."""
-        self.env.cr.execute(
-            "SELECT id FROM inclusion_slot WHERE id = %s FOR UPDATE", [self.id]
-        )
+        self.env.cr.execute("SELECT id FROM inclusion_slot WHERE id = %s FOR UPDATE", [self.id])
         self.env.cr.execute(
             "UPDATE inclusion_slot SET write_date = write_date WHERE id = %s", [self.id]
         )
@@ -160,7 +162,9 @@ class InclusionSlot(models.Model):
                     "mediator_id": self.mediator_id.id,
                     "beneficiary_id": beneficiary.id,
                     "company_id": self.company_id.id,
-                    "theme_ids": [fields.Command.set((themes or self.env.ref(DIAGNOSTIC_THEME)).ids)],
+                    "theme_ids": [
+                        fields.Command.set((themes or self.env.ref(DIAGNOSTIC_THEME)).ids)
+                    ],
                 }
             )
         )

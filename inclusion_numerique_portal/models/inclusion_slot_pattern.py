@@ -3,8 +3,8 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 from odoo.addons.inclusion_numerique.tools import DEFAULT_TZ
+from odoo.exceptions import ValidationError
 
 WEEKDAYS = [
     ("0", "Monday"),
@@ -38,9 +38,7 @@ class InclusionSlotPattern(models.Model):
     weekday = fields.Selection(WEEKDAYS, string="Day", required=True, default="4")
     hour_from = fields.Float(string="From", required=True, default=14.0)
     hour_to = fields.Float(string="To", required=True, default=17.0)
-    slot_duration = fields.Integer(
-        string="Slot duration (min)", required=True, default=60
-    )
+    slot_duration = fields.Integer(string="Slot duration (min)", required=True, default=60)
     reserved_partner_id = fields.Many2one(
         "res.partner",
         string="Reserved for",
@@ -136,7 +134,10 @@ class InclusionSlotPattern(models.Model):
 
     @api.model
     def _cron_generate_slots(self):
-        self.search([]).action_generate_slots()
+        today = fields.Date.context_today(self)
+        self.search(
+            ["|", ("date_to", "=", False), ("date_to", ">=", today)]
+        ).action_generate_slots()
 
 
 def _hour_label(hour):

@@ -27,12 +27,14 @@ class InclusionSupport(models.Model):
             lambda s: s.start <= now + timedelta(hours=s.company_id.inclusion_reminder_hours)
         )
         by_email = due.filtered(
-            lambda s: s.beneficiary_id.reminder_channel in ("email", "both")
-            and s.beneficiary_id.email
+            lambda s: (
+                s.beneficiary_id.reminder_channel in ("email", "both") and s.beneficiary_id.email
+            )
         )
         by_sms = due.filtered(
-            lambda s: s.beneficiary_id.reminder_channel in ("sms", "both")
-            and s.beneficiary_id.phone
+            lambda s: (
+                s.beneficiary_id.reminder_channel in ("sms", "both") and s.beneficiary_id.phone
+            )
         )
         if by_email:
             self.env.ref(

@@ -16,9 +16,7 @@ class InclusionAppointmentReport(models.Model):
     place_id = fields.Many2one("inclusion.place", readonly=True)
     mediator_id = fields.Many2one("res.users", readonly=True)
     beneficiary_id = fields.Many2one("inclusion.beneficiary", string="Person", readonly=True)
-    organisation_id = fields.Many2one(
-        "res.partner", string="Partner organisation", readonly=True
-    )
+    organisation_id = fields.Many2one("res.partner", string="Partner organisation", readonly=True)
     appointment_count = fields.Integer(string="Appointments", readonly=True)
     no_show_count = fields.Integer(string="No-shows", readonly=True)
     no_show_rate = fields.Float(string="No-show rate (%)", readonly=True, aggregator="avg")

@@ -2,9 +2,8 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from odoo import fields
-from odoo.tests import new_test_user
-
 from odoo.addons.inclusion_numerique.tests.common import InclusionCase
+from odoo.tests import new_test_user
 
 
 class PortalCase(InclusionCase):

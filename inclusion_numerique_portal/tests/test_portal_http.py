@@ -118,7 +118,7 @@ class TestPortalPages(PortalCase, HttpCase):
                     "/mail/thread/messages",
                     {"thread_model": "inclusion.beneficiary", "thread_id": thread.id},
                 )
-            except Exception as error:  # noqa: BLE001 - refused is the expected outcome
+            except Exception as error:
                 result = str(error)
             self.assertNotIn("Hébergement", json.dumps(result))
             self.assertNotIn("Secret Personne", json.dumps(result))

@@ -39,7 +39,9 @@ class TestReminders(PortalCase):
         self.env["inclusion.support"]._cron_send_reminders()
         mails, sms = self._queued(supports)
         self.assertEqual(set(mails.mapped("res_id")), {by_email.id, by_both.id})
-        self.assertEqual(set(sms.partner_id.ids), set((by_sms | by_both).beneficiary_id.partner_id.ids))
+        self.assertEqual(
+            set(sms.partner_id.ids), set((by_sms | by_both).beneficiary_id.partner_id.ids)
+        )
         self.assertEqual(set(sms.mapped("state")), {"outgoing"})
         self.assertIn("rappel de votre rendez-vous", sms[0].body)
         self.assertIn("Rappel", mails[0].subject)

@@ -33,11 +33,7 @@ class TestSlots(PortalCase):
         # Two Fridays, 14:00, 15:00, 16:00 Paris time (UTC+1 in March).
         self.assertEqual(
             slots.mapped("start"),
-            [
-                datetime(2026, 3, day, hour)
-                for day in (6, 13)
-                for hour in (13, 14, 15)
-            ],
+            [datetime(2026, 3, day, hour) for day in (6, 13) for hour in (13, 14, 15)],
         )
         self.assertEqual(slots.reserved_partner_id, self.org_a)
         self.assertFalse(pattern.action_generate_slots())
@@ -106,8 +102,12 @@ class TestSlots(PortalCase):
     def test_partner_books_the_slots_of_their_organisation_only(self):
         referral = self._refer()
         open_slot = self._slot()
-        reserved_a = self._slot(start=open_slot.start + timedelta(hours=2), reserved_partner_id=self.org_a.id)
-        reserved_b = self._slot(start=open_slot.start + timedelta(hours=4), reserved_partner_id=self.org_b.id)
+        reserved_a = self._slot(
+            start=open_slot.start + timedelta(hours=2), reserved_partner_id=self.org_a.id
+        )
+        reserved_b = self._slot(
+            start=open_slot.start + timedelta(hours=4), reserved_partner_id=self.org_b.id
+        )
         as_partner = referral.with_user(self.referrer_a)
         offered = as_partner._portal_free_slots().filtered(lambda s: s.place_id == self.place)
         self.assertEqual(offered, open_slot | reserved_a)

@@ -35,7 +35,9 @@ class TestReferralTour(HttpCase):
                 "reserved_partner_id": organisation.id,
             }
         )
-        self.start_tour("/my/referrals/new", "inclusion_numerique_portal_refer", login=social_worker.login)
+        self.start_tour(
+            "/my/referrals/new", "inclusion_numerique_portal_refer", login=social_worker.login
+        )
         referral = self.env["inclusion.referral"].search([("person_name", "=", "Awa Traoré")])
         self.assertEqual(referral.organisation_id, organisation)
         self.start_tour(
@@ -45,4 +47,6 @@ class TestReferralTour(HttpCase):
         )
         self.assertEqual(referral.state, "seen")
         self.assertEqual(referral.outcome_autonomy, "partly_autonomous")
-        self.start_tour("/my/referrals", "inclusion_numerique_portal_outcome", login=social_worker.login)
+        self.start_tour(
+            "/my/referrals", "inclusion_numerique_portal_outcome", login=social_worker.login
+        )

@@ -8,11 +8,10 @@ class InclusionSlotBook(models.TransientModel):
 
     slot_id = fields.Many2one(
         "inclusion.slot",
-        string="Slot",
         required=True,
         domain="[('is_booked', '=', False), ('start', '>', now)]",
     )
-    referral_id = fields.Many2one("inclusion.referral", string="Referral")
+    referral_id = fields.Many2one("inclusion.referral")
     beneficiary_id = fields.Many2one(
         "inclusion.beneficiary",
         string="Person",

@@ -27,6 +27,7 @@ class InclusionDiagnostic(models.Model):
         )
         for diagnostic in self:
             diagnostic.suggested_workshop_ids = workshops.filtered(
-                lambda w, d=diagnostic: w.company_id == d.company_id
-                and w.level in (d.level, False)
+                lambda w, d=diagnostic: (
+                    w.company_id == d.company_id and w.level in (d.level, False)
+                )
             )

@@ -34,9 +34,17 @@ class TestDiagnosticToWorkshop(WorkshopCase):
             beginners.with_user(self.mediator).action_register_beneficiary()
 
     def test_suggestions_stay_in_the_structure(self):
-        other = self.env["inclusion.workshop"].with_company(self.company_b).create(
-            {"name": "Atelier de Stains", "level": "beginner", "state": "open",
-             "company_id": self.company_b.id}
+        other = (
+            self.env["inclusion.workshop"]
+            .with_company(self.company_b)
+            .create(
+                {
+                    "name": "Atelier de Stains",
+                    "level": "beginner",
+                    "state": "open",
+                    "company_id": self.company_b.id,
+                }
+            )
         )
         diagnostic = self._diagnosed("Karim Haddad", "beginner").diagnostic_ids
         self.assertNotIn(other, diagnostic.with_user(self.mediator).suggested_workshop_ids)

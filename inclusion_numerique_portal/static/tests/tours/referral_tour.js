@@ -111,7 +111,8 @@ tours.add("inclusion_numerique_portal_outcome", {
         },
         {
             content: "The outcome is shared",
-            trigger: '.o_referral_autonomy:contains("Autonome avec guidage en cas de besoin")',
+            trigger:
+                '.o_referral_autonomy:contains("Autonome avec guidage en cas de besoin")',
         },
     ],
 });
