@@ -1,9 +1,8 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import tagged
-
 from odoo.addons.inclusion_numerique.tests.common import AccessMatrixCase
+from odoo.tests import tagged
 
 from .common import PortalCase
 
