@@ -98,6 +98,18 @@ class TestSlots(PortalCase):
             self.env["inclusion.slot.book"].with_user(self.employee_user).create(
                 {"slot_id": slot.id}
             )
+        # Another structure's person cannot be booked in, nor named by the refusal.
+        stranger = self._new_beneficiary(self.company_b, name="Personne de Stains")
+        free = self._slot(start=slot.start + timedelta(hours=2))
+        wizard = (
+            self.env["inclusion.slot.book"]
+            .with_user(self.mediator)
+            .create({"beneficiary_id": stranger.id, "slot_id": free.id})
+        )
+        with self.assertRaises(AccessError) as refused, self._undo():
+            wizard.action_book()
+        self.assertNotIn("Stains", str(refused.exception))
+        self.assertFalse(free.is_booked)
 
     def test_partner_books_the_slots_of_their_organisation_only(self):
         referral = self._refer()

@@ -29,6 +29,10 @@ class InclusionSlotBook(models.TransientModel):
     def action_book(self):
         self.ensure_one()
         self.slot_id.check_access("write")
+        # The booking creates the appointment as the system: the people it links must be
+        # readable by the mediator who books.
+        self.beneficiary_id.check_access("read")
+        self.referral_id.check_access("write")
         if not (self.beneficiary_id or self.referral_id):
             raise UserError(self.env._("Choose the person to book the slot for."))
         self.slot_id._book(beneficiary=self.beneficiary_id, referral=self.referral_id)
