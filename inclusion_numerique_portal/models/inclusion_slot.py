@@ -127,55 +127,45 @@ class InclusionSlot(models.Model):
 
     def _book(self, beneficiary=None, referral=None):
         """Book this slot for a person (their file, or a referral whose file is created)
-        and create the appointment. Refused when the slot is taken or past, or when the
-        person must be called first after repeated no-shows."""
+        and create the appointment, with the rights of the slot's environment (the system
+        in a partner's booking, see _portal_book). Refused when the slot is taken or past,
+        or when the person must be called first after repeated no-shows."""
         self.ensure_one()
         self._lock_for_booking()
         if self.support_id:
             raise UserError(self.env._("This slot is already booked: choose another one."))
         if self.start <= fields.Datetime.now():
             raise UserError(self.env._("This slot has already started: choose another one."))
-        if referral:
-            beneficiary = beneficiary or referral._ensure_beneficiary()
+        referral = (referral or self.env["inclusion.referral"]).with_env(self.env)
+        beneficiary = (beneficiary or referral._ensure_beneficiary()).with_env(self.env)
         if not beneficiary:
             raise UserError(self.env._("Choose the person to book the slot for."))
-        # The person's past appointments are counted over all of them, whoever books.
-        if beneficiary.sudo().no_show_call_needed:
+        if beneficiary.no_show_call_needed:
             raise UserError(
                 self.env._(
                     "The person missed several appointments: the structure calls them before "
                     "booking a new one."
                 )
             )
-        # Partners book too, without rights on appointments: the flow creates the
-        # appointment from the slot and the referral only.
-        themes = referral.theme_ids if referral else self.env["inclusion.theme"]
-        support = (
-            self.env["inclusion.support"]
-            .sudo()
-            .create(
-                {
-                    "kind": "appointment",
-                    "start": self.start,
-                    "duration": int((self.stop - self.start).total_seconds() // 60),
-                    "place_id": self.place_id.id,
-                    "mediator_id": self.mediator_id.id,
-                    "beneficiary_id": beneficiary.id,
-                    "company_id": self.company_id.id,
-                    "theme_ids": [
-                        fields.Command.set((themes or self.env.ref(DIAGNOSTIC_THEME)).ids)
-                    ],
-                }
-            )
+        support = self.env["inclusion.support"].create(
+            {
+                "kind": "appointment",
+                "start": self.start,
+                "duration": int((self.stop - self.start).total_seconds() // 60),
+                "place_id": self.place_id.id,
+                "mediator_id": self.mediator_id.id,
+                "beneficiary_id": beneficiary.id,
+                "company_id": self.company_id.id,
+                "theme_ids": [
+                    fields.Command.set((referral.theme_ids or self.env.ref(DIAGNOSTIC_THEME)).ids)
+                ],
+            }
         )
-        self.sudo().write({"support_id": support.id, "referral_id": referral and referral.id})
-        if referral:
-            referral.sudo().support_id = support
+        self.write({"support_id": support.id, "referral_id": referral.id})
+        referral.support_id = support
         return support
 
     def action_cancel_booking(self):
         """Free the slot; the appointment stays, excused, in the person's history."""
-        self.check_access("write")
-        for slot in self.filtered("support_id"):
-            slot.support_id.action_mark_excused()
-        self.sudo().write({"support_id": False, "referral_id": False})
+        self.support_id.action_mark_excused()
+        self.write({"support_id": False, "referral_id": False})
