@@ -22,6 +22,7 @@
         "views/inclusion_beneficiary_views.xml",
         "views/res_config_settings_views.xml",
         "report/inclusion_appointment_report_views.xml",
+        "report/inclusion_referral_report_views.xml",
         "views/menus.xml",
         "views/portal_templates.xml",
     ],

@@ -100,16 +100,7 @@ class InclusionReferral(models.Model):
         check_company=True,
         groups="inclusion_numerique.group_mediator",
     )
-    appointment_start = fields.Datetime(
-        compute="_compute_appointment", store=True, compute_sudo=True
-    )
-    first_appointment_days = fields.Float(
-        string="Days to the appointment",
-        compute="_compute_appointment",
-        store=True,
-        compute_sudo=True,
-        aggregator="avg",
-    )
+    appointment_start = fields.Datetime(related="support_id.start", store=True)
     is_closed = fields.Boolean(string="Closed", readonly=True)
     state = fields.Selection(
         REFERRAL_STATES,
@@ -165,15 +156,6 @@ class InclusionReferral(models.Model):
                 referral.state = "closed"
             else:
                 referral.state = APPOINTMENT_STATES.get(referral.support_id.state, "received")
-
-    @api.depends("support_id.start", "date")
-    def _compute_appointment(self):
-        for referral in self:
-            start = referral.support_id.start
-            referral.appointment_start = start
-            referral.first_appointment_days = (
-                (start.date() - referral.date).days if start and referral.date else 0.0
-            )
 
     @api.depends("beneficiary_id.consent_date", "beneficiary_id.consent_scope")
     def _compute_sharing_consent(self):

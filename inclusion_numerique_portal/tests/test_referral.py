@@ -1,3 +1,5 @@
+from datetime import datetime, time, timedelta
+
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
@@ -108,3 +110,27 @@ class TestReferral(PortalCase):
         self.assertEqual(referral.state, "seen")
         self.assertFalse(referral.outcome_shared)
         self.assertFalse(referral.with_user(self.referrer_a).outcome_autonomy)
+
+    def test_referrals_analysis_per_organisation(self):
+        seen = self._refer()
+        self._refer(person_name="Sans rendez-vous")
+        self._refer(self.referrer_b, person_name="Martine Lecoq")
+        noon = datetime.combine(seen.date + timedelta(days=2), time(12))
+        support = self._slot(start=noon)._book(referral=seen)
+        support.write({"autonomy": "autonomous"})
+        support.action_mark_done()
+        self.env.flush_all()
+        report = self.env["inclusion.referral.report"].with_user(self.mediator)
+        domain = [("organisation_id", "in", (self.org_a | self.org_b).ids)]
+        rows = report._read_group(
+            domain, ["organisation_id"], ["referral_count:sum", "appointment_days:avg"]
+        )
+        # The referral still waiting for its appointment stays out of the average.
+        self.assertEqual(
+            {org: (count, days) for org, count, days in rows},
+            {self.org_a: (2, 2.0), self.org_b: (1, False)},
+        )
+        outcomes = dict(report._read_group(domain, ["autonomy"], ["__count"]))
+        self.assertEqual(outcomes["autonomous"], 1)
+        with self.assertRaises(AccessError):
+            report.with_user(self.referrer_a).search([])
