@@ -26,6 +26,9 @@
         "views/hr_employee_views.xml",
         "views/res_users_views.xml",
         "wizard/inclusion_beneficiary_merge_views.xml",
+        "wizard/inclusion_beneficiary_access_export_views.xml",
+        "views/inclusion_privacy_log_views.xml",
+        "report/inclusion_privacy_reports.xml",
     ],
     "demo": [
         "demo/beneficiary_demo.xml",

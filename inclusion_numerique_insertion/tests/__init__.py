@@ -4,3 +4,4 @@ from . import test_insertion_security
 from . import test_access_matrix
 from . import test_follow_up
 from . import test_follow_up_security
+from . import test_insertion_privacy
