@@ -262,10 +262,11 @@ class InclusionPassIae(models.Model):
         # HR officers record suspensions without reading every contract field: kinds only.
         return set(self.sudo().contract_ids.mapped("siae_kind"))
 
-    def _birthdate(self):
-        """Birth date of the person, from their file or their employee record."""
+    def _age_on(self, day):
+        """Age of the person on ``day``, from their file (birth date, or birth year only,
+        counted as the base add-on's age brackets do) or their employee record."""
         self.ensure_one()
-        # Advisers may not read employee records; only the date is used, never shown.
+        # Advisers may not read employee records; only the age is used, never shown.
         employee = self.employee_id.sudo()
         beneficiary = (
             self.env["inclusion.beneficiary"]
@@ -273,17 +274,16 @@ class InclusionPassIae(models.Model):
             .search([("employee_id", "=", employee.id)], limit=1)
         )
         birthdate = beneficiary.birthdate or employee.birthday
-        if not birthdate:
-            raise ValidationError(
-                self.env._(
-                    "Record the birth date of %(employee)s first: this reason depends on age.",
-                    employee=employee.name,
-                )
+        if birthdate:
+            return relativedelta(day, birthdate).years
+        if beneficiary.birth_year:
+            return day.year - beneficiary.birth_year
+        raise ValidationError(
+            self.env._(
+                "Record the birth date of %(employee)s first: this reason depends on age.",
+                employee=employee.name,
             )
-        return birthdate
-
-    def _age_on(self, day):
-        return relativedelta(day, self._birthdate()).years
+        )
 
     def _criterion_codes(self):
         """Codes of the eligibility criteria recorded on the contracts of this PASS."""

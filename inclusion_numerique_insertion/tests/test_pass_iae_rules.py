@@ -206,6 +206,8 @@ class TestPassIaeRules(InsertionCase):
         self.beneficiary.birthdate = False
         with self.assertRefused(ValidationError, "date de naissance"):
             self._prolong(pass_iae, "senior", "2028-01-01", "2028-06-30")
+        self.beneficiary.birth_year = 1977  # 50 in 2027 (birth year only: as age brackets)
+        self._prolong(pass_iae, "senior", "2028-01-01", "2028-06-30").unlink()
         self.assertFalse(pass_iae.prolongation_ids)
         self.beneficiary.birthdate = "1968-01-01"
         contract.write({"siae_kind": "aci", "insertion_contract_type": "cdi_inclusion"})
