@@ -1,6 +1,10 @@
+import io
+import re
+
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools.pdf import PdfFileReader
 
 
 class InclusionCase(TransactionCase):
@@ -67,6 +71,21 @@ class InclusionCase(TransactionCase):
             .with_company(company)
             .create({"consent_date": fields.Date.today(), "company_id": company.id, **values})
         )
+
+
+def render_pdf_pages(report_ref, records, user=None):
+    """The text of each page of the PDF of `report_ref` for `records`, printed by wkhtmltopdf
+    (tests otherwise get HTML) as `user`: spaces, non-breaking ones included, made single."""
+    reports = records.env["ir.actions.report"].with_context(force_report_rendering=True)
+    if user:
+        reports = reports.with_user(user)
+    pdf, kind = reports._render_qweb_pdf(report_ref, records.ids)
+    assert kind == "pdf" and pdf.startswith(b"%PDF"), "not a PDF"
+    reader = PdfFileReader(io.BytesIO(pdf))
+    return [
+        re.sub(r"\s+", " ", reader.getPage(index).extractText())
+        for index in range(reader.getNumPages())
+    ]
 
 
 class _Undo(Exception):
