@@ -368,15 +368,17 @@ class InclusionActivityFigures(models.AbstractModel):
 
     @api.model
     def _format_figure(self, value, kind):
-        """`value` written in the user's language for the PDF (in French 1 234, 1 234,5 h,
-        1 234,50 €, 91,7 %); kind as in _summary_sections."""
+        """`value` written in the user's language (in French 1 234, 1 234,5 h, 1 234,50 €,
+        91,7 %); kind as in _summary_sections, or "float" (1 234,5)."""
         if kind == "int":
             return formatLang(self.env, value, digits=0)
         if kind == "hours":
             return self.env._("%(hours)s h", hours=formatLang(self.env, value, digits=1))
         if kind == "amount":
             return formatLang(self.env, value, currency_obj=self.env.company.currency_id)
-        return self.env._("%(rate)s %%", rate=formatLang(self.env, value, digits=1))
+        if kind == "percent":
+            return self.env._("%(rate)s %%", rate=formatLang(self.env, value, digits=1))
+        return formatLang(self.env, value, digits=1)
 
     @api.model
     def _summary_sections(self, figures):
