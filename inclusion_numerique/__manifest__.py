@@ -29,6 +29,7 @@
         "wizard/inclusion_beneficiary_merge_views.xml",
     ],
     "demo": [
+        "demo/company_demo.xml",
         "demo/beneficiary_demo.xml",
         "demo/support_demo.xml",
     ],

@@ -73,6 +73,16 @@ class InclusionCase(TransactionCase):
         )
 
 
+# The structure's identity, as the PDF tests expect it in every header and footer.
+STRUCTURE = {
+    "name": "Régie de Quartier Carcassonne Agglo",
+    "street": "12 rue Barbès",
+    "zip": "11000",
+    "city": "Carcassonne",
+    "company_registry": "44306184100047",
+}
+
+
 def render_pdf_pages(report_ref, records, user=None):
     """The text of each page of the PDF of `report_ref` for `records`, printed by wkhtmltopdf
     (tests otherwise get HTML) as `user`: spaces, non-breaking ones included, made single."""

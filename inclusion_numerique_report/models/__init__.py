@@ -1,3 +1,2 @@
 from . import ir_actions_report
 from . import inclusion_export_job
-from . import inclusion_dashboard

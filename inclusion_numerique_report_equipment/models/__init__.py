@@ -1,4 +1,3 @@
 from . import inclusion_activity_figures
 from . import inclusion_export_job
 from . import inclusion_equipment_handover
-from . import inclusion_dashboard

@@ -63,7 +63,7 @@ class EquipmentSalesXlsx(models.AbstractModel):
         )
 
     def _title(self, handovers):
-        """"Sales from <first day> to <last day>" of the exported receipts."""
+        """ "Sales from <first day> to <last day>" of the exported receipts."""
         days = handovers.mapped("date")
         if not days:
             return self.env._("Sales")

@@ -1,2 +1,1 @@
 from . import inclusion_activity_figures
-from . import inclusion_dashboard
