@@ -85,17 +85,16 @@ STRUCTURE = {
 
 def render_pdf_pages(report_ref, records, user=None):
     """The text of each page of the PDF of `report_ref` for `records`, printed by wkhtmltopdf
-    (tests otherwise get HTML) as `user`: spaces, non-breaking ones included, made single."""
-    reports = records.env["ir.actions.report"].with_context(force_report_rendering=True)
+    (tests otherwise get HTML) as `user` in their language: spaces, non-breaking ones
+    included, made single."""
+    reports = records.env["ir.actions.report"]
     if user:
         reports = reports.with_user(user)
+    reports = reports.with_context(force_report_rendering=True, lang=reports.env.user.lang)
     pdf, kind = reports._render_qweb_pdf(report_ref, records.ids)
     assert kind == "pdf" and pdf.startswith(b"%PDF"), "not a PDF"
-    reader = PdfFileReader(io.BytesIO(pdf))
-    return [
-        re.sub(r"\s+", " ", reader.getPage(index).extractText())
-        for index in range(reader.getNumPages())
-    ]
+    pages = PdfFileReader(io.BytesIO(pdf)).pages
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in pages]
 
 
 class _Undo(Exception):

@@ -39,7 +39,11 @@ class TestActivityDocuments(ReportCase):
         self.assertTrue(any(page.startswith("Bilan d'activité") for page in pages[1:]))
 
     def test_french_formats(self):
-        figures = self.env["inclusion.activity.figures"].with_user(self.manager)
+        figures = (
+            self.env["inclusion.activity.figures"]
+            .with_user(self.manager)
+            .with_context(lang="fr_FR")
+        )
         self.assertEqual(figures._format_figure(1234, "int"), "1\xa0234")
         self.assertEqual(figures._format_figure(1234.5, "amount"), "1\xa0234,50\xa0€")
         self.assertEqual(figures._format_figure(91.66, "percent"), "91,7\xa0%")
@@ -49,6 +53,7 @@ class TestActivityDocuments(ReportCase):
         content, _kind = (
             self.env["ir.actions.report"]
             .with_user(self.manager)
+            .with_context(lang="fr_FR")
             ._render_xlsx(ACTIVITY_XLSX, self._wizard().ids, {})
         )
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
@@ -69,13 +74,18 @@ class TestActivityDocuments(ReportCase):
             sheet = openpyxl.load_workbook(path).active
         self.assertEqual(sheet.freeze_panes, "A2")
         self.assertEqual(sheet.column_dimensions["A"].width, 12)
-        self.assertEqual(sheet.column_dimensions["B"].width, 36)
+        self.assertEqual(sheet.column_dimensions["B"].width, 35)
 
 
 @tagged("post_install", "-at_install")
 class TestDashboard(ReportCase):
     def _tiles(self, year):
-        dashboard = self.env["inclusion.dashboard"].with_user(self.manager).create({"year": year})
+        dashboard = (
+            self.env["inclusion.dashboard"]
+            .with_user(self.manager)
+            .with_context(lang="fr_FR")
+            .create({"year": year})
+        )
         return dashboard, {tile["label"]: tile for tile in dashboard._tiles()}
 
     @freeze_time("2016-02-01")

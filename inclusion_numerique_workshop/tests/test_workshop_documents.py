@@ -56,7 +56,7 @@ class TestWorkshopDocuments(WorkshopCase):
 
         # The cycle's sheets: one per session, whatever the number of workshops printed.
         other = self._workshop(name="Premiers pas")
-        self._session(other)
+        self._session(other, days_ago=3)
         pages = render_pdf_pages(CYCLE_SHEETS, self.workshop | other, self.mediator)
         self.assertEqual(len(pages), 3)
         self.assertIn("Premiers pas", pages[2])
