@@ -6,6 +6,15 @@ from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tools.pdf import PdfFileReader
 
+# The structure's identity, as the PDF tests expect it in every header and footer.
+STRUCTURE = {
+    "name": "Régie de Quartier Carcassonne Agglo",
+    "street": "12 rue Barbès",
+    "zip": "11000",
+    "city": "Carcassonne",
+    "company_registry": "44306184100047",
+}
+
 
 class InclusionCase(TransactionCase):
     """Users of each group of the add-on, in two companies, speaking French."""
@@ -63,6 +72,17 @@ class InclusionCase(TransactionCase):
             tz="Europe/Paris",
         )
 
+    def assertStructurePage(self, page, number=1, total=1):
+        """`page`, the text of a page of a PDF (render_pdf_pages), carries the structure's
+        name, address and SIRET (STRUCTURE) and its page number."""
+        for expected in (
+            STRUCTURE["name"],
+            "12 rue Barbès, 11000 Carcassonne",
+            "SIRET 44306184100047",
+            f"Page {number} / {total}",
+        ):
+            self.assertIn(expected, page)
+
     @classmethod
     def _new_beneficiary(cls, company, **values):
         """A beneficiary with consent, created by the system in the given company."""
@@ -71,16 +91,6 @@ class InclusionCase(TransactionCase):
             .with_company(company)
             .create({"consent_date": fields.Date.today(), "company_id": company.id, **values})
         )
-
-
-# The structure's identity, as the PDF tests expect it in every header and footer.
-STRUCTURE = {
-    "name": "Régie de Quartier Carcassonne Agglo",
-    "street": "12 rue Barbès",
-    "zip": "11000",
-    "city": "Carcassonne",
-    "company_registry": "44306184100047",
-}
 
 
 def render_pdf_pages(report_ref, records, user=None):

@@ -22,13 +22,8 @@ class TestHandoverReceipt(EquipmentCase):
         pages = render_pdf_pages(RECEIPT, sale | gift, self.mediator)
         self.assertEqual(len(pages), 2)
         for page in pages:
-            for expected in (
-                STRUCTURE["name"],
-                "SIRET 44306184100047",
-                "Page 1 / 1",
-                f"{STRUCTURE['name']}, représentée par Sophie Marchal",
-            ):
-                self.assertIn(expected, page)
+            self.assertStructurePage(page)
+            self.assertIn(f"{STRUCTURE['name']}, représentée par Sophie Marchal", page)
         self.assertIn("Vendeur", pages[0])
         self.assertIn("20,00 €", pages[0])
         self.assertIn("Fait à Carcassonne le 12 mars 2026.", pages[0])
