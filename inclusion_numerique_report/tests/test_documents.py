@@ -1,5 +1,6 @@
 import io
 import warnings
+from datetime import datetime
 
 import openpyxl
 from freezegun import freeze_time
@@ -107,6 +108,35 @@ class TestDashboard(ReportCase):
             self.assertEqual((tile["value"], tile["previous"]), (value, previous), label)
             self.assertEqual(tile["trend"] and tile["trend"]["text"], trend, label)
         self.assertIn("▲", dashboard.figures_html)
+
+    @freeze_time("2016-02-01")
+    def test_dashboard_queries_independent_of_volume(self):
+        """Five times the support sessions: the same queries for the tiles."""
+        dashboard, _tiles = self._tiles("2015")
+
+        def queries():
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            dashboard._tiles()
+            return self.env.cr.sql_log_count - before
+
+        queries()  # the first run loads translations and labels
+        count = queries()
+        self.env["inclusion.support"].create(
+            [
+                {
+                    "start": datetime(2015, 1 + index % 12, 3, 10, 0),
+                    "beneficiary_id": (self.fatima, self.karim, self.odette)[index % 3].id,
+                    "place_id": self.place_a.id,
+                    "mediator_id": self.mediator.id,
+                    "theme_ids": [self.theme_email.id],
+                    "duration": 30,
+                }
+                for index in range(20)
+            ]
+        )
+        queries()
+        self.assertEqual(queries(), count)
 
     def test_dashboard_for_managers_only(self):
         with self.assertRaises(AccessError):
