@@ -15,6 +15,7 @@
     "data": [
         "security/inclusion_security.xml",
         "security/ir.model.access.csv",
+        "report/report_layout_templates.xml",
         "views/menus.xml",
         "views/inclusion_beneficiary_views.xml",
         "views/res_config_settings_views.xml",
@@ -31,6 +32,7 @@
         "report/inclusion_privacy_reports.xml",
     ],
     "demo": [
+        "demo/company_demo.xml",
         "demo/beneficiary_demo.xml",
         "demo/support_demo.xml",
     ],

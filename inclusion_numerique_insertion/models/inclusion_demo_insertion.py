@@ -10,13 +10,14 @@ DEMO_ELIGIBILITY_CRITERIA = [
     "rsa", "ass", "detld", "low_qualification", "senior", "young", "deld", "qpv", "single_parent",
 ]  # fmt: skip
 DEMO_EXIT_REASONS = ["cdi", "cdd_short", "qualifying_training", "unemployed", "group_move"]
+# The first four also attend the "Je m'investis" workshop on work time (mediation demo).
 DEMO_INSERTION_EMPLOYEE_NAMES = [
-    "Fatima Benali",
+    "Aminata Diallo",
     "Karim Haddad",
+    "Lucas Petit",
+    "Mehdi Bouzid",
     "Sandrine Lopez",
     "Mamadou Diallo",
-    "Julie Perret",
-    "Nordine Belkacem",
     "Aïcha Traoré",
     "Thierry Vidal",
     "Samira Ouali",
@@ -98,8 +99,11 @@ class InclusionDemoInsertion(models.AbstractModel):
             reasons |= self.env.ref(f"inclusion_numerique_insertion.exit_reason_{code}")
         prescribers = [code for code, _label in PRESCRIBER_TYPES]
         names = DEMO_INSERTION_EMPLOYEE_NAMES
-        employees = self.env["hr.employee"].create(
-            [{"name": name, "company_id": company.id} for name in names]
+        employees = self._demo_employees(company, names)
+        with_file = (
+            self.env["inclusion.beneficiary"]
+            .search([("employee_id", "in", employees.ids)])
+            .employee_id
         )
         self.env["inclusion.beneficiary"].create(
             [
@@ -111,6 +115,7 @@ class InclusionDemoInsertion(models.AbstractModel):
                     "birthdate": today - relativedelta(years=20 + (index * 7) % 40, days=index),
                 }
                 for index, employee in enumerate(employees)
+                if employee not in with_file
             ]
         )
         starts = [
@@ -300,3 +305,24 @@ class InclusionDemoInsertion(models.AbstractModel):
         ).create(steps)
         self.env["inclusion.insertion.immersion"].create(immersions)
         self.env["inclusion.insertion.training"].create(trainings)
+
+    def _demo_employees(self, company, names):
+        """The company's employees of these names, in this order: those other demo data
+        made (the learners of the workshops) are reused, not duplicated."""
+        Employee = self.env["hr.employee"]
+        existing = {
+            employee.name: employee
+            for employee in Employee.search(
+                [("name", "in", names), ("company_id", "=", company.id)]
+            )
+        }
+        created = iter(
+            Employee.create(
+                [
+                    {"name": name, "company_id": company.id}
+                    for name in names
+                    if name not in existing
+                ]
+            )
+        )
+        return Employee.concat(*(existing.get(name) or next(created) for name in names))

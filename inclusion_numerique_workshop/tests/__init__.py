@@ -5,3 +5,4 @@ from . import test_settings
 from . import test_ui
 from . import test_access_matrix
 from . import test_workshop_privacy
+from . import test_workshop_documents
