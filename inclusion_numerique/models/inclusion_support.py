@@ -123,6 +123,16 @@ class InclusionSupport(models.Model):
     place_id = fields.Many2one(
         "inclusion.place", default=lambda self: self._default_place_id(), check_company=True
     )
+    programme_id = fields.Many2one(
+        "inclusion.programme",
+        string="Programme",
+        compute="_compute_programme_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        check_company=True,
+        help="The funder's programme this session counts for; by default the place's.",
+    )
     mediator_id = fields.Many2one(
         "res.users",
         required=True,
@@ -196,6 +206,12 @@ class InclusionSupport(models.Model):
     person_zip = fields.Char(string="Person's zip", compute="_compute_person", store=True)
     person_qpv = fields.Boolean(
         string="Person lives in a QPV", compute="_compute_person", store=True
+    )
+    person_commune_id = fields.Many2one(
+        "inclusion.commune",
+        string="Person's INSEE commune",
+        compute="_compute_person_commune_id",
+        store=True,
     )
 
     def _default_place_id(self):
@@ -284,6 +300,30 @@ class InclusionSupport(models.Model):
                 support.person_city = support.anonymous_city
                 support.person_zip = support.anonymous_zip
                 support.person_qpv = support.anonymous_qpv
+
+    @api.depends("beneficiary_id.commune_id", "anonymous_zip", "anonymous_city")
+    def _compute_person_commune_id(self):
+        anonymous = self.filtered(lambda support: not support.beneficiary_id)
+        guesses = self.env["inclusion.commune"]._guess(
+            [(s.anonymous_zip, s.anonymous_city, s.person_commune_id) for s in anonymous]
+        )
+        for support, commune in zip(anonymous, guesses, strict=True):
+            support.person_commune_id = commune
+        for support in self - anonymous:
+            support.person_commune_id = support.beneficiary_id.commune_id
+
+    @api.depends("place_id", "date")
+    def _compute_programme_id(self):
+        for support in self:
+            # The place's programme, else the one chosen while it still covers the date.
+            candidates = support.place_id.programme_id | support.programme_id
+            support.programme_id = candidates._pick(support.date)
+
+    @api.constrains("programme_id", "date")
+    def _check_programme(self):
+        self.env["inclusion.programme"]._check_covers(
+            [(support.programme_id, support.date) for support in self]
+        )
 
     @api.depends("kind", "beneficiary_id.name")
     def _compute_display_name(self):

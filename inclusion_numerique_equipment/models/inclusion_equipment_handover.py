@@ -7,7 +7,7 @@ RECEIPT_SEQUENCE_CODE = "inclusion.equipment.handover"
 # Payment data: set by the mediator at the handover, afterwards managed by accountants.
 PAYMENT_FIELDS = {"payment_method", "amount_received"}
 # What a mediator may still change on an issued receipt (lent equipment, notes).
-FOLLOW_UP_FIELDS = {"return_date", "note"}
+FOLLOW_UP_FIELDS = {"return_date", "note", "place_id", "programme_id"}
 # Who may sell at another price than the one of the settings.
 PRICE_GROUPS = "inclusion_numerique.group_manager,inclusion_numerique.group_equipment_accounting"
 
@@ -67,6 +67,24 @@ class InclusionEquipmentHandover(models.Model):
         check_company=True,
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    place_id = fields.Many2one(
+        "inclusion.place",
+        string="Place of activity",
+        default=lambda self: self.env.user.inclusion_place_id,
+        check_company=True,
+        help="Where the computer is handed over; its programme is the place's by default.",
+    )
+    programme_id = fields.Many2one(
+        "inclusion.programme",
+        string="Programme",
+        compute="_compute_programme_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        check_company=True,
+        tracking=True,
+        help="The funder's programme the computer handed over counts for.",
+    )
     mode = fields.Selection(
         [("sold", "Sold"), ("given", "Given"), ("lent", "Lent")],
         required=True,
@@ -144,6 +162,18 @@ class InclusionEquipmentHandover(models.Model):
                 )
             if handover.currency_id.compare_amounts(handover.amount_received, handover.price) > 0:
                 raise ValidationError(self.env._("The amount received cannot exceed the price."))
+
+    @api.depends("place_id", "date")
+    def _compute_programme_id(self):
+        for handover in self:
+            candidates = handover.place_id.programme_id | handover.programme_id
+            handover.programme_id = candidates._pick(handover.date)
+
+    @api.constrains("programme_id", "date")
+    def _check_programme(self):
+        self.env["inclusion.programme"]._check_covers(
+            [(handover.programme_id, handover.date) for handover in self]
+        )
 
     @api.constrains("date")
     def _check_date(self):
