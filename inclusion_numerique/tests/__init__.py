@@ -5,3 +5,4 @@ from . import test_beneficiary
 from . import test_beneficiary_performance
 from . import test_security
 from . import test_access_matrix
+from . import test_programme_territory
