@@ -4,8 +4,9 @@ Source: npm package `codes-postaux` (BaseAdresseNationale / Etalab), file
 `codes-postaux.json`, produced from INSEE's Code officiel géographique and the
 DGFiP's FIMOCT; data published on data.gouv.fr under the Licence Ouverte / Open
 Licence 2.0 (Etalab). The output is one line per (postal code, INSEE commune code)
-with the commune's official name and the La Poste routing label, sorted, gzip-compressed; never edit it by hand:
-run `python scripts/build_communes.py [VERSION]` (needs npm and the registry).
+with the commune's official name and La Poste's routing label, sorted, compressed.
+Never edit it by hand: run `python scripts/build_communes.py [VERSION]` (needs npm
+and the registry).
 """
 
 import csv
@@ -25,9 +26,7 @@ TARGET = Path(__file__).resolve().parent.parent / "inclusion_numerique/data/comm
 
 def fetch_rows(version):
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            ["npm", "pack", f"{PACKAGE}@{version}", "--silent"], cwd=tmp, check=True
-        )
+        subprocess.run(["npm", "pack", f"{PACKAGE}@{version}", "--silent"], cwd=tmp, check=True)
         [tarball] = Path(tmp).glob("*.tgz")
         with tarfile.open(tarball) as archive:
             data = archive.extractfile("package/codes-postaux.json").read()

@@ -87,8 +87,9 @@ class InclusionCommune(models.Model):
         """The communes of self whose name or routing label is the given commune."""
         wanted = normalize_name(city)
         return self.filtered(
-            lambda commune: wanted
-            in (normalize_name(commune.name), normalize_name(commune.routing_label))
+            lambda commune: (
+                wanted in (normalize_name(commune.name), normalize_name(commune.routing_label))
+            )
         )
 
     @api.model

@@ -15,9 +15,7 @@ class InclusionProgramme(models.Model):
     _order = "date_start desc, name"
 
     name = fields.Char(required=True, tracking=True)
-    funder_id = fields.Many2one(
-        "res.partner", string="Funder", required=True, tracking=True, check_company=True
-    )
+    funder_id = fields.Many2one("res.partner", required=True, tracking=True, check_company=True)
     agreement_ref = fields.Char(string="Agreement reference", tracking=True)
     date_start = fields.Date(string="Start", required=True, tracking=True)
     date_end = fields.Date(string="End", required=True, tracking=True)

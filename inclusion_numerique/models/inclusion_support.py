@@ -125,7 +125,6 @@ class InclusionSupport(models.Model):
     )
     programme_id = fields.Many2one(
         "inclusion.programme",
-        string="Programme",
         compute="_compute_programme_id",
         store=True,
         readonly=False,

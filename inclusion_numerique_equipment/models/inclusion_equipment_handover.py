@@ -76,7 +76,6 @@ class InclusionEquipmentHandover(models.Model):
     )
     programme_id = fields.Many2one(
         "inclusion.programme",
-        string="Programme",
         compute="_compute_programme_id",
         store=True,
         readonly=False,

@@ -23,12 +23,8 @@ class ReportProgrammeXlsx(models.AbstractModel):
             sheet = workbook.add_worksheet(self.env._("Programme report")[:31])
             sheet.set_column(0, 0, 52)
             sheet.set_column(1, 3, 14)
-            sheet.write(
-                0,
-                0,
-                f"{self.env._('Programme report')} – {wizard.company_id.name}",
-                formats["title"],
-            )
+            title = self.env._("Programme report – %s", wizard.company_id.name)
+            sheet.write(0, 0, title, formats["title"])
             sheet.write(1, 0, self._period(wizard.date_from, wizard.date_to))
             row = 3
             for programme, lines in wizard._programme_reports():
@@ -43,16 +39,15 @@ class ReportProgrammeXlsx(models.AbstractModel):
 
     def _write_programme(self, sheet, row, programme, lines, formats):
         sheet.write(row, 0, programme.name, formats["bold"])
-        sheet.write(row + 1, 0, f"{self.env._('Funder')}: {programme.funder_id.name}")
-        sheet.write(
-            row + 2, 0, f"{self.env._('Agreement reference')}: {programme.agreement_ref or ''}"
-        )
-        sheet.write(
-            row + 3,
-            0,
-            f"{self.env._('Programme period')}: "
-            f"{self._period(programme.date_start, programme.date_end)}",
-        )
+        details = [
+            self.env._("Funder: %s", programme.funder_id.name),
+            self.env._("Agreement reference: %s", programme.agreement_ref or ""),
+            self.env._(
+                "Programme period: %s", self._period(programme.date_start, programme.date_end)
+            ),
+        ]
+        for offset, text in enumerate(details, start=1):
+            sheet.write(row + offset, 0, text)
         row += 4
         headers = ["", self.env._("Target"), self.env._("Actual"), self.env._("Achieved (%)")]
         sheet.write_row(row, 0, headers, formats["header"])

@@ -1,2 +1,3 @@
 from . import test_reports
 from . import test_export_job
+from . import test_programme_report

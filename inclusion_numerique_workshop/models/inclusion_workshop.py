@@ -64,7 +64,6 @@ class InclusionWorkshop(models.Model):
     )
     programme_id = fields.Many2one(
         "inclusion.programme",
-        string="Programme",
         compute="_compute_programme_id",
         store=True,
         readonly=False,
