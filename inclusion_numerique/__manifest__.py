@@ -21,6 +21,8 @@
         "data/inclusion_reference_data.xml",
         "data/ir_cron_data.xml",
         "views/inclusion_support_views.xml",
+        "views/inclusion_open_access_views.xml",
+        "views/inclusion_coordination_views.xml",
         "views/inclusion_diagnostic_views.xml",
         "views/inclusion_reference_views.xml",
         "views/hr_employee_views.xml",

@@ -9,6 +9,8 @@ from . import inclusion_commune
 from . import inclusion_programme
 from . import inclusion_place
 from . import inclusion_support
+from . import inclusion_open_access
+from . import inclusion_coordination
 from . import inclusion_diagnostic
 from . import res_partner
 from . import res_users
