@@ -25,7 +25,7 @@ class InclusionOpenAccess(models.Model):
         check_company=True,
         default=lambda self: self.env.user.inclusion_place_id,
     )
-    visits = fields.Integer(required=True, help="People who came for open access.")
+    visits = fields.Integer(help="People who came for open access.")
     workstation_visits = fields.Integer(
         string="On a workstation", help="Of them, people who used one of the place's computers."
     )
@@ -57,7 +57,7 @@ class InclusionOpenAccess(models.Model):
                 ("place_id", "in", self.place_id.ids),
                 ("date", "in", list(set(self.mapped("date")))),
             ],
-            ["place_id", "date", "half_day"],
+            ["place_id", "date:day", "half_day"],
             ["__count"],
         )
         if any(count > 1 for *_keys, count in groups):

@@ -5,3 +5,4 @@ from . import report_activity_xlsx
 from . import report_national_export_xlsx
 from . import report_programme
 from . import report_programme_xlsx
+from . import inclusion_activity_figures_public
