@@ -32,6 +32,7 @@
     "demo": [
         "demo/beneficiary_demo.xml",
         "demo/support_demo.xml",
+        "demo/programme_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

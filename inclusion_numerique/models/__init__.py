@@ -15,3 +15,4 @@ from . import inclusion_diagnostic
 from . import res_partner
 from . import res_users
 from . import inclusion_demo_mediation
+from . import inclusion_demo_figures
