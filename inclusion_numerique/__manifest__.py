@@ -4,7 +4,7 @@
     "name": "Digital Inclusion",
     "summary": "Beneficiaries, support sessions and digital diagnostics for French soc"
     "ial structures",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Human Resources",
     "website": "https://github.com/inclusion-numerique/inclusion_numerique",
     "author": "Inclusion numérique contributors",

@@ -6,6 +6,7 @@ from . import hr_employee_public
 from . import inclusion_theme
 from . import inclusion_organism
 from . import inclusion_commune
+from . import inclusion_qpv
 from . import inclusion_programme
 from . import inclusion_place
 from . import inclusion_support

@@ -81,7 +81,7 @@ SOCIAL_DATA_FIELDS = [
     "gender",
     "social_status",
     "is_qpv",
-    "qpv_name",
+    "qpv_id",
     "has_computer",
     "has_smartphone",
     "has_tablet",
@@ -197,7 +197,8 @@ class InclusionBeneficiary(models.Model):
         string="Lives in a QPV",
         help="Lives in a priority neighbourhood of the city policy (QPV).",
     )
-    qpv_name = fields.Char(string="QPV name")
+    qpv_id = fields.Many2one("inclusion.qpv", string="QPV", check_company=True)
+    qpv_name = fields.Char(related="qpv_id.name", store=True, string="QPV name")
     digital_level = fields.Selection(
         DIGITAL_LEVELS,
         compute="_compute_digital_level",

@@ -26,7 +26,8 @@ class InclusionPlace(models.Model):
     is_qpv = fields.Boolean(
         string="In a QPV", help="The place is in a priority neighbourhood of the city policy."
     )
-    qpv_name = fields.Char(string="QPV name")
+    qpv_id = fields.Many2one("inclusion.qpv", string="QPV", check_company=True)
+    qpv_name = fields.Char(related="qpv_id.name", store=True, string="QPV name")
     workstation_count = fields.Integer(
         string="Workstations", help="Computers open to the public for free use."
     )

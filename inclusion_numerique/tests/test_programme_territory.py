@@ -215,3 +215,25 @@ class TestProgrammeTerritory(InclusionCase):
         )
         support.write({"beneficiary_id": person.id})
         self.assertEqual(support.person_commune_id.insee_code, "78372")
+
+    # ---- QPV list --------------------------------------------------------------------
+
+    def test_qpv_is_chosen_from_the_structure_list(self):
+        Qpv = self.env["inclusion.qpv"]
+        clos_saint_lazare = Qpv.create({"name": "Clos Saint-Lazare", "code": "QN09321M"})
+        self.assertEqual(clos_saint_lazare.display_name, "Clos Saint-Lazare (QN09321M)")
+        person = self.env["inclusion.beneficiary"].create(
+            self._person_values("Awa Traoré", is_qpv=True, qpv_id=clos_saint_lazare.id)
+        )
+        self.assertEqual(person.qpv_name, "Clos Saint-Lazare")
+        other = Qpv.create({"name": "Franc-Moisin", "company_id": self.company_b.id})
+        with self.assertRaises(AccessError):
+            person.with_user(self.mediator).write({"qpv_id": other.id})
+        self.assertEqual(person.qpv_id, clos_saint_lazare)
+        with self.assertRaises(AccessError):
+            Qpv.with_user(self.mediator).create({"name": "Inventé"})
+        with self.assertRaises(ValidationError) as caught:
+            self.env["inclusion.beneficiary"].create(
+                {"name": "Sans consentement", "qpv_id": clos_saint_lazare.id}
+            )
+        self.assertIn("QPV", str(caught.exception))

@@ -26,6 +26,7 @@ BREAKDOWNS = [
     "person_social_status",
     "person_city",
     "person_qpv",
+    "person_qpv_id",
     "person_commune_id",
     "person_department",
     "programme_id",

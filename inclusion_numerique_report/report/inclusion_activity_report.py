@@ -80,6 +80,7 @@ class InclusionActivityReport(models.Model):
             "partner_id",
             "company_id",
             "commune_id",
+            "qpv_id",
         ],
         "res.partner": ["city", "zip"],
     }
@@ -121,6 +122,7 @@ class InclusionActivityReport(models.Model):
     person_city = fields.Char(string="Commune", readonly=True)
     person_zip = fields.Char(string="Zip", readonly=True)
     person_qpv = fields.Boolean(string="Lives in a QPV", readonly=True)
+    person_qpv_id = fields.Many2one("inclusion.qpv", string="QPV", readonly=True)
     person_commune_id = fields.Many2one("inclusion.commune", string="INSEE commune", readonly=True)
     person_department = fields.Char(string="Département", readonly=True)
     programme_id = fields.Many2one("inclusion.programme", readonly=True)
@@ -205,6 +207,7 @@ class InclusionActivityReport(models.Model):
                    CASE WHEN own.known THEN s.person_city END AS person_city,
                    CASE WHEN own.known THEN s.person_zip END AS person_zip,
                    own.known AND COALESCE(s.person_qpv, FALSE) AS person_qpv,
+                   b.qpv_id AS person_qpv_id,
                    commune.id AS person_commune_id,
                    commune.department_code AS person_department,
                    s.programme_id AS programme_id,
@@ -261,6 +264,7 @@ class InclusionActivityReport(models.Model):
                    bp.city AS person_city,
                    bp.zip AS person_zip,
                    COALESCE(b.is_qpv, FALSE) AS person_qpv,
+                   b.qpv_id AS person_qpv_id,
                    commune.id AS person_commune_id,
                    commune.department_code AS person_department,
                    w.programme_id AS programme_id,

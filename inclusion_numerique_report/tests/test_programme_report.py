@@ -174,3 +174,10 @@ class TestProgrammeReport(ReportCase):
         )
         queries()
         self.assertEqual(queries(), count)
+
+    def test_qpv_breakdown(self):
+        qpv = self.env["inclusion.qpv"].create({"name": "Quartier de test"})
+        self.fatima.qpv_id = qpv
+        figures = self._wizard()._get_figures()
+        # Fatima: two sessions and two workshop presences in 2015.
+        self.assertEqual(self._rows(figures, "person_qpv_id")[qpv.id], (4, 1))
