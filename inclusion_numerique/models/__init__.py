@@ -8,6 +8,7 @@ from . import inclusion_organism
 from . import inclusion_commune
 from . import inclusion_qpv
 from . import inclusion_programme
+from . import inclusion_programme_mixin
 from . import inclusion_place
 from . import inclusion_support
 from . import inclusion_open_access

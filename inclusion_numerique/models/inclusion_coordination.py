@@ -15,7 +15,7 @@ class InclusionCoordination(models.Model):
 
     _name = "inclusion.coordination"
     _description = "Coordination activity"
-    _inherit = ["mail.thread", "inclusion.company.mixin"]
+    _inherit = ["mail.thread", "inclusion.company.mixin", "inclusion.programme.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Subject", required=True)
@@ -33,7 +33,6 @@ class InclusionCoordination(models.Model):
         check_company=True,
     )
     place_id = fields.Many2one("inclusion.place", check_company=True)
-    programme_id = fields.Many2one("inclusion.programme", check_company=True)
     notes = fields.Text()
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -43,9 +42,3 @@ class InclusionCoordination(models.Model):
     def _check_duration(self):
         if any(activity.duration <= 0 for activity in self):
             raise ValidationError(self.env._("The duration must be positive."))
-
-    @api.constrains("programme_id", "date")
-    def _check_programme(self):
-        self.env["inclusion.programme"]._check_covers(
-            [(activity.programme_id, activity.date) for activity in self]
-        )

@@ -89,7 +89,12 @@ FOLLOWUP_DELAY_DAYS = 7
 class InclusionSupport(models.Model):
     _name = "inclusion.support"
     _description = "Support session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "inclusion.company.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "inclusion.company.mixin",
+        "inclusion.programme.mixin",
+    ]
     _order = "start desc, id desc"
     _check_company_auto = True
 
@@ -122,15 +127,6 @@ class InclusionSupport(models.Model):
     place_type = fields.Selection(PLACE_TYPES, required=True, default="activity_place")
     place_id = fields.Many2one(
         "inclusion.place", default=lambda self: self._default_place_id(), check_company=True
-    )
-    programme_id = fields.Many2one(
-        "inclusion.programme",
-        compute="_compute_programme_id",
-        store=True,
-        readonly=False,
-        index="btree_not_null",
-        check_company=True,
-        help="The funder's programme this session counts for; by default the place's.",
     )
     mediator_id = fields.Many2one(
         "res.users",
@@ -310,19 +306,6 @@ class InclusionSupport(models.Model):
             support.person_commune_id = commune
         for support in self - anonymous:
             support.person_commune_id = support.beneficiary_id.commune_id
-
-    @api.depends("place_id", "date")
-    def _compute_programme_id(self):
-        for support in self:
-            # The place's programme, else the one chosen while it still covers the date.
-            candidates = support.place_id.programme_id | support.programme_id
-            support.programme_id = candidates._pick(support.date)
-
-    @api.constrains("programme_id", "date")
-    def _check_programme(self):
-        self.env["inclusion.programme"]._check_covers(
-            [(support.programme_id, support.date) for support in self]
-        )
 
     @api.depends("kind", "beneficiary_id.name")
     def _compute_display_name(self):

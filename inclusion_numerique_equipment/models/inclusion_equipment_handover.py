@@ -15,7 +15,12 @@ PRICE_GROUPS = "inclusion_numerique.group_manager,inclusion_numerique.group_equi
 class InclusionEquipmentHandover(models.Model):
     _name = "inclusion.equipment.handover"
     _description = "Equipment handover"
-    _inherit = ["mail.thread", "mail.activity.mixin", "inclusion.company.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "inclusion.company.mixin",
+        "inclusion.programme.mixin",
+    ]
     _order = "date desc, id desc"
     _rec_name = "name"
     _check_company_auto = True
@@ -74,16 +79,7 @@ class InclusionEquipmentHandover(models.Model):
         check_company=True,
         help="Where the computer is handed over; its programme is the place's by default.",
     )
-    programme_id = fields.Many2one(
-        "inclusion.programme",
-        compute="_compute_programme_id",
-        store=True,
-        readonly=False,
-        index="btree_not_null",
-        check_company=True,
-        tracking=True,
-        help="The funder's programme the computer handed over counts for.",
-    )
+    programme_id = fields.Many2one(tracking=True)
     mode = fields.Selection(
         [("sold", "Sold"), ("given", "Given"), ("lent", "Lent")],
         required=True,
@@ -161,18 +157,6 @@ class InclusionEquipmentHandover(models.Model):
                 )
             if handover.currency_id.compare_amounts(handover.amount_received, handover.price) > 0:
                 raise ValidationError(self.env._("The amount received cannot exceed the price."))
-
-    @api.depends("place_id", "date")
-    def _compute_programme_id(self):
-        for handover in self:
-            candidates = handover.place_id.programme_id | handover.programme_id
-            handover.programme_id = candidates._pick(handover.date)
-
-    @api.constrains("programme_id", "date")
-    def _check_programme(self):
-        self.env["inclusion.programme"]._check_covers(
-            [(handover.programme_id, handover.date) for handover in self]
-        )
 
     @api.constrains("date")
     def _check_date(self):
