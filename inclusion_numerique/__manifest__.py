@@ -4,7 +4,7 @@
     "name": "Digital Inclusion",
     "summary": "Beneficiaries, support sessions and digital diagnostics for French soc"
     "ial structures",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Human Resources",
     "website": "https://github.com/inclusion-numerique/inclusion_numerique",
     "author": "Inclusion numérique contributors",
@@ -22,6 +22,8 @@
         "data/inclusion_reference_data.xml",
         "data/ir_cron_data.xml",
         "views/inclusion_support_views.xml",
+        "views/inclusion_open_access_views.xml",
+        "views/inclusion_coordination_views.xml",
         "views/inclusion_diagnostic_views.xml",
         "views/inclusion_reference_views.xml",
         "views/hr_employee_views.xml",
@@ -35,6 +37,7 @@
         "demo/company_demo.xml",
         "demo/beneficiary_demo.xml",
         "demo/support_demo.xml",
+        "demo/programme_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

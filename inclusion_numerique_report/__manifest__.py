@@ -15,6 +15,7 @@
         "security/ir.model.access.csv",
         "data/inclusion_export_job_data.xml",
         "report/inclusion_activity_reports.xml",
+        "report/inclusion_programme_reports.xml",
         "wizard/inclusion_activity_report_wizard_views.xml",
         "views/inclusion_activity_report_views.xml",
         "wizard/inclusion_dashboard_views.xml",

@@ -25,6 +25,7 @@
     ],
     "demo": [
         "demo/workshop_demo.xml",
+        "demo/workshop_bge_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

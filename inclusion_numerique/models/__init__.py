@@ -5,8 +5,14 @@ from . import hr_employee
 from . import hr_employee_public
 from . import inclusion_theme
 from . import inclusion_organism
+from . import inclusion_commune
+from . import inclusion_qpv
+from . import inclusion_programme
+from . import inclusion_programme_mixin
 from . import inclusion_place
 from . import inclusion_support
+from . import inclusion_open_access
+from . import inclusion_coordination
 from . import inclusion_diagnostic
 from . import res_partner
 from . import res_users
@@ -14,3 +20,4 @@ from . import inclusion_demo_mediation
 from . import res_company
 from . import inclusion_beneficiary_privacy
 from . import inclusion_privacy_log
+from . import inclusion_demo_figures

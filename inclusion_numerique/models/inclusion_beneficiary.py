@@ -81,7 +81,7 @@ SOCIAL_DATA_FIELDS = [
     "gender",
     "social_status",
     "is_qpv",
-    "qpv_name",
+    "qpv_id",
     "has_computer",
     "has_smartphone",
     "has_tablet",
@@ -169,6 +169,18 @@ class InclusionBeneficiary(models.Model):
     street = fields.Char(related="partner_id.street", readonly=False)
     zip = fields.Char(related="partner_id.zip", readonly=False)
     city = fields.Char(related="partner_id.city", readonly=False, string="Commune")
+    commune_id = fields.Many2one(
+        "inclusion.commune",
+        string="INSEE commune",
+        compute="_compute_commune_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        domain="[('zip', '=', zip)]",
+        help="From the postal code and the commune; choose it when several communes share "
+        "the postal code.",
+    )
+    insee_code = fields.Char(related="commune_id.insee_code", string="INSEE code")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -185,7 +197,8 @@ class InclusionBeneficiary(models.Model):
         string="Lives in a QPV",
         help="Lives in a priority neighbourhood of the city policy (QPV).",
     )
-    qpv_name = fields.Char(string="QPV name")
+    qpv_id = fields.Many2one("inclusion.qpv", string="QPV", check_company=True)
+    qpv_name = fields.Char(related="qpv_id.name", store=True, string="QPV name")
     digital_level = fields.Selection(
         DIGITAL_LEVELS,
         compute="_compute_digital_level",
@@ -394,6 +407,21 @@ class InclusionBeneficiary(models.Model):
         )
         return dict(rows)
 
+    @api.depends("partner_id.zip", "partner_id.city")
+    def _compute_commune_id(self):
+        guesses = self.env["inclusion.commune"]._guess(
+            [(person.zip, person.city, person.commune_id) for person in self]
+        )
+        for person, commune in zip(self, guesses, strict=True):
+            person.commune_id = commune
+
+    def _check_commune(self):
+        """The address is checked against the official list once the contact (which holds
+        it) is written: constraints of the beneficiary do not see the contact's fields."""
+        self.env["inclusion.commune"]._check_addresses(
+            [(person.zip, person.city, person.commune_id) for person in self]
+        )
+
     @api.constrains("birthdate", "birth_year")
     def _check_birth(self):
         today = fields.Date.context_today(self)
@@ -463,6 +491,7 @@ class InclusionBeneficiary(models.Model):
         for beneficiary, vals, contact in zip(beneficiaries, vals_list, contacts, strict=True):
             if contact and vals["partner_id"] not in partners.ids:
                 beneficiary._write_contact(contact)
+        beneficiaries._check_commune()
         return beneficiaries
 
     def write(self, vals):
@@ -480,6 +509,8 @@ class InclusionBeneficiary(models.Model):
             )
         if contact:
             self._write_contact(contact)
+        if {"zip", "city", "commune_id"} & {*contact, *vals}:
+            self._check_commune()
         return result
 
     @api.model

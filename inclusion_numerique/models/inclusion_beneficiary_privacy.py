@@ -32,7 +32,6 @@ SYSTEM_PRIVACY_FIELDS = ["consent_withdrawal_date", "is_anonymised", "anonymisat
 ANONYMISED_COLUMNS = [
     "birthdate",
     "birth_year",
-    "qpv_name",
     "has_computer",
     "has_smartphone",
     "has_tablet",

@@ -134,8 +134,12 @@ class InclusionDemoMediation(models.AbstractModel):
         today = fields.Date.context_today(self)
         Beneficiary = env["inclusion.beneficiary"]
         beneficiaries = Beneficiary.search([("company_id", "=", env.company.id)])
+        qpvs = self._demo_qpvs(env)
         beneficiaries |= Beneficiary.create(
-            [self._beneficiary_values(rng, index, today) for index in range(beneficiary_count)]
+            [
+                self._beneficiary_values(rng, index, today, qpvs)
+                for index in range(beneficiary_count)
+            ]
         )
         mediators = env.ref("base.user_admin") | env.ref("base.user_demo")
         places = env["inclusion.place"].search([("company_id", "in", [False, env.company.id])])
@@ -147,7 +151,17 @@ class InclusionDemoMediation(models.AbstractModel):
         )
         env["inclusion.diagnostic"].create(self._diagnostic_values(rng, today, beneficiaries))
 
-    def _beneficiary_values(self, rng, index, today):
+    @api.model
+    def _demo_qpvs(self, env):
+        """{name: id} of the demo QPV list of the company, created when missing."""
+        Qpv = env["inclusion.qpv"]
+        existing = Qpv.search([("company_id", "=", env.company.id), ("name", "in", QPV_NAMES)])
+        qpvs = {qpv.name: qpv.id for qpv in existing}
+        missing = [name for name in QPV_NAMES if name not in qpvs]
+        qpvs.update({qpv.name: qpv.id for qpv in Qpv.create([{"name": n} for n in missing])})
+        return qpvs
+
+    def _beneficiary_values(self, rng, index, today, qpvs):
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
         qpv = rng.random() < 0.6
         return {
@@ -168,7 +182,7 @@ class InclusionDemoMediation(models.AbstractModel):
                 list(SOCIAL_STATUS_WEIGHTS), weights=list(SOCIAL_STATUS_WEIGHTS.values())
             )[0],
             "is_qpv": qpv,
-            "qpv_name": rng.choice(QPV_NAMES) if qpv else False,
+            "qpv_id": qpvs[rng.choice(QPV_NAMES)] if qpv else False,
             "has_computer": rng.random() < 0.3,
             "has_smartphone": rng.random() < 0.8,
             "has_tablet": rng.random() < 0.15,

@@ -89,7 +89,12 @@ FOLLOWUP_DELAY_DAYS = 7
 class InclusionSupport(models.Model):
     _name = "inclusion.support"
     _description = "Support session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "inclusion.company.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "inclusion.company.mixin",
+        "inclusion.programme.mixin",
+    ]
     _order = "start desc, id desc"
     _check_company_auto = True
 
@@ -197,6 +202,12 @@ class InclusionSupport(models.Model):
     person_qpv = fields.Boolean(
         string="Person lives in a QPV", compute="_compute_person", store=True
     )
+    person_commune_id = fields.Many2one(
+        "inclusion.commune",
+        string="Person's INSEE commune",
+        compute="_compute_person_commune_id",
+        store=True,
+    )
 
     def _default_place_id(self):
         """The place of the mediator's last session, else their default place."""
@@ -284,6 +295,17 @@ class InclusionSupport(models.Model):
                 support.person_city = support.anonymous_city
                 support.person_zip = support.anonymous_zip
                 support.person_qpv = support.anonymous_qpv
+
+    @api.depends("beneficiary_id.commune_id", "anonymous_zip", "anonymous_city")
+    def _compute_person_commune_id(self):
+        anonymous = self.filtered(lambda support: not support.beneficiary_id)
+        guesses = self.env["inclusion.commune"]._guess(
+            [(s.anonymous_zip, s.anonymous_city, s.person_commune_id) for s in anonymous]
+        )
+        for support, commune in zip(anonymous, guesses, strict=True):
+            support.person_commune_id = commune
+        for support in self - anonymous:
+            support.person_commune_id = support.beneficiary_id.commune_id
 
     @api.depends("kind", "beneficiary_id.name")
     def _compute_display_name(self):

@@ -18,6 +18,9 @@ class TestBaseAccessMatrix(AccessMatrixCase):
         "inclusion.theme": {**READERS, "manager": "rwcu"},
         "inclusion.organism": {**READERS, "manager": "rwcu"},
         "inclusion.place": {**READERS, "manager": "rwcu"},
+        "inclusion.programme": {**READERS, "manager": "rwcu"},
+        # The official list of communes: read only, even for managers.
+        "inclusion.commune": {**READERS, "manager": "r"},
         # The beneficiary's contact: kept by the beneficiary file, never edited directly.
         "res.partner": {"mediator": "r", "adviser": "r", "accountant": "r", "manager": "r"},
         # The audit trail: written by the system only, read by managers only.
@@ -75,7 +78,20 @@ class TestBaseAccessMatrix(AccessMatrixCase):
                 "write": {"phone": "06 00 00 00 00"},
                 "create": {"name": "Contact"},
             }
+        if model == "inclusion.commune":
+            return {
+                "record": self.env[model].search([("insee_code", "=", "93072")]),
+                "write": {"name": "Renommé"},
+                "create": {"name": "Inventée", "zip": "99999", "insee_code": "99999"},
+            }
         values, existing = {"name": f"Nouveau {model}"}, {"name": "Existant"}
+        if model == "inclusion.programme":
+            funder = {
+                "funder_id": self.env["res.partner"].create({"name": "Département"}).id,
+                "date_start": "2026-01-01",
+                "date_end": "2026-12-31",
+            }
+            values, existing = {**values, **funder}, {**existing, **funder}
         if model in ("inclusion.theme", "inclusion.organism"):  # codes are unique
             values["code"], existing["code"] = "matrix_new", f"matrix_{next(self._serial)}"
         return {

@@ -21,6 +21,11 @@ class PrivacyCase(InclusionCase):
         cls.Beneficiary = cls.env["inclusion.beneficiary"].with_user(cls.mediator)
 
     @classmethod
+    def _la_conte(cls):
+        Qpv = cls.env["inclusion.qpv"]
+        return Qpv.search([("name", "=", "La Conte")], limit=1) or Qpv.create({"name": "La Conte"})
+
+    @classmethod
     def _person(cls, **values):
         return cls.env["inclusion.beneficiary"].create(
             {
@@ -30,7 +35,7 @@ class PrivacyCase(InclusionCase):
                 "gender": "female",
                 "social_status": "rsa",
                 "is_qpv": True,
-                "qpv_name": "La Conte",
+                "qpv_id": cls._la_conte().id,
                 "city": "Carcassonne",
                 "zip": "11000",
                 "phone": "06 12 34 56 78",
@@ -283,11 +288,12 @@ class TestRetention(PrivacyCase):
         self.assertFalse(person.active)
         self.assertNotIn("Fatima", person.name)
         self.assertFalse(person.phone or person.email or person.notes or person.birthdate)
-        self.assertFalse(person.qpv_name or person.consent_date)
+        self.assertFalse(person.consent_date)
         self.assertEqual(partner.name, "Anonymised person")
         self.assertFalse(partner.phone or partner.email or partner.street)
         self.assertEqual(partner.city, "Carcassonne")
         # What the statistics need stays.
+        self.assertEqual(person.qpv_name, "La Conte")
         self.assertEqual(
             (person.gender, person.social_status, person.is_qpv), ("female", "retired", True)
         )

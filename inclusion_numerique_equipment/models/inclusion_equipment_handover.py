@@ -7,7 +7,7 @@ RECEIPT_SEQUENCE_CODE = "inclusion.equipment.handover"
 # Payment data: set by the mediator at the handover, afterwards managed by accountants.
 PAYMENT_FIELDS = {"payment_method", "amount_received"}
 # What a mediator may still change on an issued receipt (lent equipment, notes).
-FOLLOW_UP_FIELDS = {"return_date", "note"}
+FOLLOW_UP_FIELDS = {"return_date", "note", "place_id", "programme_id"}
 # Who may sell at another price than the one of the settings.
 PRICE_GROUPS = "inclusion_numerique.group_manager,inclusion_numerique.group_equipment_accounting"
 
@@ -15,7 +15,12 @@ PRICE_GROUPS = "inclusion_numerique.group_manager,inclusion_numerique.group_equi
 class InclusionEquipmentHandover(models.Model):
     _name = "inclusion.equipment.handover"
     _description = "Equipment handover"
-    _inherit = ["mail.thread", "mail.activity.mixin", "inclusion.company.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "inclusion.company.mixin",
+        "inclusion.programme.mixin",
+    ]
     _order = "date desc, id desc"
     _rec_name = "name"
     _check_company_auto = True
@@ -78,6 +83,14 @@ class InclusionEquipmentHandover(models.Model):
         tracking=True,
         check_company=True,
     )
+    place_id = fields.Many2one(
+        "inclusion.place",
+        string="Place of activity",
+        default=lambda self: self.env.user.inclusion_place_id,
+        check_company=True,
+        help="Where the computer is handed over; its programme is the place's by default.",
+    )
+    programme_id = fields.Many2one(tracking=True)
     mode = fields.Selection(
         [("sold", "Sold"), ("given", "Given"), ("lent", "Lent")],
         required=True,

@@ -27,7 +27,13 @@ BREAKDOWNS = [
     "person_social_status",
     "person_city",
     "person_qpv",
+    "person_qpv_id",
+    "person_commune_id",
+    "person_department",
+    "programme_id",
 ]
+# Filters of the report, each a field of the activity analysis.
+FILTERS = ("place_id", "mediator_id", "workshop_id", "programme_id")
 # Many2many fields of the support sessions broken down as well: {key: field name}.
 RELATION_BREAKDOWNS = {
     "theme": "theme_ids",
@@ -39,7 +45,8 @@ RELATION_BREAKDOWNS = {
 class InclusionActivityFigures(models.AbstractModel):
     """Figures of the yearly activity report, computed for `criteria`: a dict with the
     period (date_from, date_to), the company (company_id) and the optional filters
-    (place_id, mediator_id, workshop_id, records or empty recordsets). The wizard, the
+    (place_id, mediator_id, workshop_id, programme_id: records or empty recordsets; a
+    missing one is no filter). The wizard, the
     PDF and the XLSX call it; the add-ons of other capabilities extend it."""
 
     _name = "inclusion.activity.figures"
@@ -62,8 +69,8 @@ class InclusionActivityFigures(models.AbstractModel):
             ("date", "<=", criteria["date_to"]),
             ("company_id", "=", criteria["company_id"].id),
         ]
-        for fname in ("place_id", "mediator_id", "workshop_id"):
-            if criteria[fname]:
+        for fname in FILTERS:
+            if criteria.get(fname):
                 domain.append((fname, "=", criteria[fname].id))
         return domain
 
@@ -100,8 +107,8 @@ class InclusionActivityFigures(models.AbstractModel):
             "date_to": criteria["date_to"],
             "filters": [
                 f"{fields_[fname]._description_string(self.env)}: {criteria[fname].display_name}"
-                for fname in ("place_id", "mediator_id", "workshop_id")
-                if criteria[fname]
+                for fname in FILTERS
+                if criteria.get(fname)
             ],
             "totals": {
                 "sessions": totals["support_sessions"] + workshops["sessions_held"],
@@ -137,6 +144,8 @@ class InclusionActivityFigures(models.AbstractModel):
         table = activities.table
         support = self.env["inclusion.support"]
         relations = {key: support._fields[fname] for key, fname in RELATION_BREAKDOWNS.items()}
+        # Workshop presences count under the themes of their workshop.
+        workshop_relations = {"theme": self.env["inclusion.workshop"]._fields["theme_ids"]}
         act = {key: SQL.identifier("act", key) for key in dimensions}
         self.env.cr.execute(
             SQL(
@@ -203,15 +212,22 @@ class InclusionActivityFigures(models.AbstractModel):
                 ),
                 related=SQL(" UNION ALL ").join(
                     SQL(
-                        """SELECT %(key)s AS relation, rel.%(target)s AS target,
-                                  sum(act.contacts) AS contacts,
-                                  count(DISTINCT act.beneficiary_id) AS people
-                             FROM %(rel)s rel JOIN act ON act.support_id = rel.%(source)s
-                            GROUP BY rel.%(target)s""",
+                        """SELECT %(key)s AS relation, linked.target,
+                                  sum(linked.contacts) AS contacts,
+                                  count(DISTINCT linked.beneficiary_id) AS people
+                             FROM (%(support_links)s %(workshop_links)s) linked
+                            GROUP BY linked.target""",
                         key=key,
-                        target=SQL.identifier(field.column2),
-                        rel=SQL.identifier(field.relation),
-                        source=SQL.identifier(field.column1),
+                        support_links=self._related_rows(field, SQL("act.support_id")),
+                        workshop_links=SQL(
+                            "UNION ALL %s",
+                            self._related_rows(
+                                workshop_relations[key],
+                                SQL("act.workshop_id AND act.support_id IS NULL"),
+                            ),
+                        )
+                        if key in workshop_relations
+                        else SQL(),
                     )
                     for key, field in relations.items()
                 ),
@@ -242,6 +258,19 @@ class InclusionActivityFigures(models.AbstractModel):
         for row in related or []:
             counts[row["relation"]][row["target"]] = (row["contacts"], row["people"])
         return self._label_groups(groups), counts, new_people
+
+    @api.model
+    def _related_rows(self, field, source):
+        """Activity rows joined to the records a many2many field links them to, the
+        activity's column (SQL) equal to the relation's source column."""
+        return SQL(
+            """SELECT rel.%s AS target, act.contacts, act.beneficiary_id
+                 FROM %s rel JOIN act ON rel.%s = %s""",
+            SQL.identifier(field.column2),
+            SQL.identifier(field.relation),
+            SQL.identifier(field.column1),
+            source,
+        )
 
     def _label_groups(self, groups):
         """Add a readable label to each row and sort the rows: selections in their order,
@@ -298,6 +327,20 @@ class InclusionActivityFigures(models.AbstractModel):
             breakdowns.append({"key": key, "title": titles[key], "rows": rows})
         return breakdowns
 
+    @api.model
+    def _workshop_filters(self, criteria):
+        """Conditions on the workshops from the report's filters."""
+        return [
+            (fname, "=", criteria[key].id)
+            for key, fname in (
+                ("workshop_id", "id"),
+                ("mediator_id", "user_id"),
+                ("place_id", "place_id"),
+                ("programme_id", "programme_id"),
+            )
+            if criteria.get(key)
+        ]
+
     def _workshop_session_domain(self, criteria):
         start, end = self._utc_bounds(criteria)
         domain = [
@@ -306,13 +349,9 @@ class InclusionActivityFigures(models.AbstractModel):
             ("date_begin", "<", end),
             ("company_id", "=", criteria["company_id"].id),
         ]
-        if criteria["workshop_id"]:
-            domain.append(("workshop_id", "=", criteria["workshop_id"].id))
-        if criteria["mediator_id"]:
-            domain.append(("workshop_id.user_id", "=", criteria["mediator_id"].id))
-        if criteria["place_id"]:
-            # Workshops have an address, no place of activity: none matches a place.
-            domain = expression.FALSE_DOMAIN
+        workshop_filters = self._workshop_filters(criteria)
+        if workshop_filters:
+            domain.append(("workshop_id", "any", workshop_filters))
         return domain
 
     def _workshop_figures(self, criteria):
@@ -341,17 +380,7 @@ class InclusionActivityFigures(models.AbstractModel):
                         ("date_end", ">=", start),
                         ("date_end", "<", end),
                         ("company_id", "=", criteria["company_id"].id),
-                        *(
-                            [("id", "=", criteria["workshop_id"].id)]
-                            if criteria["workshop_id"]
-                            else []
-                        ),
-                        *(
-                            [("user_id", "=", criteria["mediator_id"].id)]
-                            if criteria["mediator_id"]
-                            else []
-                        ),
-                        *(expression.FALSE_DOMAIN if criteria["place_id"] else []),
+                        *self._workshop_filters(criteria),
                     ],
                 ),
             ],
@@ -412,4 +441,25 @@ class InclusionActivityFigures(models.AbstractModel):
                     (self.env._("Completions"), workshops["completions"], "int"),
                 ],
             ),
+        ]
+
+    @api.model
+    def _programme_lines(self, programme, figures):
+        """[(label, target, actual, kind)] of the programme report: the targets of the
+        programme's agreement against its figures. Add-ons append theirs."""
+        totals, workshops = figures["totals"], figures["workshops"]
+        return [
+            (
+                self.env._("People supported (named people and anonymous visits)"),
+                programme.target_people,
+                totals["people"] + totals["anonymous_visits"],
+                "int",
+            ),
+            (
+                self.env._("Workshop sessions held"),
+                programme.target_workshops,
+                workshops["sessions_held"],
+                "int",
+            ),
+            (self.env._("Hours of support"), programme.target_hours, totals["hours"], "hours"),
         ]

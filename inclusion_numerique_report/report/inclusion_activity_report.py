@@ -54,6 +54,8 @@ class InclusionActivityReport(models.Model):
             "person_city",
             "person_zip",
             "person_qpv",
+            "person_commune_id",
+            "programme_id",
         ],
         "inclusion.attendance": [
             "state",
@@ -69,13 +71,16 @@ class InclusionActivityReport(models.Model):
             "duration",
             "company_id",
         ],
-        "inclusion.workshop": ["user_id"],
+        "inclusion.workshop": ["user_id", "place_id", "programme_id", "theme_ids"],
+        "inclusion.commune": ["department_code"],
         "inclusion.beneficiary": [
             "gender",
             "social_status",
             "is_qpv",
             "partner_id",
             "company_id",
+            "commune_id",
+            "qpv_id",
         ],
         "res.partner": ["city", "zip"],
     }
@@ -120,6 +125,10 @@ class InclusionActivityReport(models.Model):
     person_city = fields.Char(string="Commune", readonly=True)
     person_zip = fields.Char(string="Zip", readonly=True)
     person_qpv = fields.Boolean(string="Lives in a QPV", readonly=True)
+    person_qpv_id = fields.Many2one("inclusion.qpv", string="QPV", readonly=True)
+    person_commune_id = fields.Many2one("inclusion.commune", string="INSEE commune", readonly=True)
+    person_department = fields.Char(string="Département", readonly=True)
+    programme_id = fields.Many2one("inclusion.programme", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
 
     def init(self):
@@ -138,19 +147,41 @@ class InclusionActivityReport(models.Model):
             )
         )
         support = self.env["inclusion.support"]
-        for view, field in (
-            ("inclusion_activity_report_theme_rel", support._fields["theme_ids"]),
-            ("inclusion_activity_report_procedure_rel", support._fields["procedure_domain_ids"]),
+        workshop_themes = self.env["inclusion.workshop"]._fields["theme_ids"]
+        for view, field, other_rows in (
+            (
+                "inclusion_activity_report_theme_rel",
+                support._fields["theme_ids"],
+                # Workshop presences have the themes of their workshop.
+                SQL(
+                    """UNION ALL
+                       SELECT %s AS activity_id, wt.%s AS theme_id
+                         FROM inclusion_attendance a
+                         JOIN inclusion_workshop_session ws ON ws.id = a.session_id
+                         JOIN %s wt ON wt.%s = ws.workshop_id""",
+                    SQL(ATTENDANCE_ROW_ID),
+                    SQL.identifier(workshop_themes.column2),
+                    SQL.identifier(workshop_themes.relation),
+                    SQL.identifier(workshop_themes.column1),
+                ),
+            ),
+            (
+                "inclusion_activity_report_procedure_rel",
+                support._fields["procedure_domain_ids"],
+                SQL(),
+            ),
         ):
             self.env.cr.execute(
                 SQL(
                     """CREATE OR REPLACE VIEW %s AS (
                          SELECT %s * 2 AS activity_id, %s AS theme_id FROM %s
+                         %s
                     )""",
                     SQL.identifier(view),
                     SQL.identifier(field.column1),
                     SQL.identifier(field.column2),
                     SQL.identifier(field.relation),
+                    other_rows,
                 )
             )
 
@@ -180,6 +211,10 @@ class InclusionActivityReport(models.Model):
                    CASE WHEN own.known THEN s.person_city END AS person_city,
                    CASE WHEN own.known THEN s.person_zip END AS person_zip,
                    own.known AND COALESCE(s.person_qpv, FALSE) AS person_qpv,
+                   b.qpv_id AS person_qpv_id,
+                   commune.id AS person_commune_id,
+                   commune.department_code AS person_department,
+                   s.programme_id AS programme_id,
                    s.company_id AS company_id
               FROM inclusion_support s
               LEFT JOIN inclusion_beneficiary b
@@ -187,6 +222,8 @@ class InclusionActivityReport(models.Model):
              CROSS JOIN LATERAL (
                    SELECT s.beneficiary_id IS NULL OR b.id IS NOT NULL AS known
              ) own
+              LEFT JOIN inclusion_commune commune
+                     ON commune.id = s.person_commune_id AND own.known
              WHERE s.state = 'done'
             """,
             row_id=SQL(SUPPORT_ROW_ID),
@@ -219,7 +256,7 @@ class InclusionActivityReport(models.Model):
                    minutes.minutes AS duration,
                    minutes.minutes / 60.0 AS hours,
                    %(duration_bucket)s AS duration_bucket,
-                   NULL::integer AS place_id,
+                   w.place_id AS place_id,
                    w.user_id AS mediator_id,
                    b.id AS beneficiary_id,
                    b.id AS people,
@@ -232,6 +269,10 @@ class InclusionActivityReport(models.Model):
                    bp.city AS person_city,
                    bp.zip AS person_zip,
                    COALESCE(b.is_qpv, FALSE) AS person_qpv,
+                   b.qpv_id AS person_qpv_id,
+                   commune.id AS person_commune_id,
+                   commune.department_code AS person_department,
+                   w.programme_id AS programme_id,
                    ws.company_id AS company_id
               FROM inclusion_attendance a
               JOIN inclusion_workshop_session ws ON ws.id = a.session_id AND ws.state = 'done'
@@ -239,6 +280,7 @@ class InclusionActivityReport(models.Model):
               LEFT JOIN inclusion_beneficiary b
                      ON b.id = a.beneficiary_id AND b.company_id = ws.company_id
               LEFT JOIN res_partner bp ON bp.id = b.partner_id
+              LEFT JOIN inclusion_commune commune ON commune.id = b.commune_id
              CROSS JOIN LATERAL (
                    SELECT round(ws.duration * 60)::integer AS minutes
              ) minutes

@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import fields, models
 from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import (
     NAMED_SHARING_CONSENT_SCOPES,
     NATIONAL_SOCIAL_STATUS,
@@ -11,47 +11,49 @@ from odoo.tools import SQL
 from .pg_settings import local_settings
 
 # Sheet and columns of the national tool of digital mediators (La Coop de la médiation
-# numérique): its own French layout, whatever the user's language.
+# numérique): the layout of its activities export (buildAccompagnementsWorksheet.ts, a
+# mediator's own export), in French whatever the user's language.
 SHEET_NAME = "Activités"
 COLUMNS = [
     "Date",
     "Enregistré le",
     "Dernière modification le",
-    "Prénom du médiateur",
-    "Nom du médiateur",
-    "Rôle",
     "Type",
     "Participants",
     "Bénéficiaire",
-    "Canaux d'accompagnement",
+    "Canaux d’accompagnement",
     "Nom du lieu",
     "Adresse",
     "Commune",
     "Code postal",
     "Code Insee",
     "Durée (min)",
-    "Nom de l'atelier",
+    "Nom de l’atelier",
     "Matériel numérique utilisé",
-    "Thématique(s) d'accompagnement",
+    "Thématique(s) d’accompagnement",
     "Tags",
     "Nom de la démarche administrative",
-    "Niveau d'autonomie (ou de l'atelier)",
+    "Niveau d’autonomie (ou de l’atelier)",
     "Bénéficiaire réorienté",
     "Structure de redirection",
     "Commune du bénéficiaire",
     "Code postal du bénéficiaire",
     "Code Insee du bénéficiaire",
     "Genre du bénéficiaire",
-    "Tranche d'âge du bénéficiaire",
+    "Tranche d’âge du bénéficiaire",
     "Statut du bénéficiaire",
     "Notes supplémentaires",
+    "ID CRA",
 ]
+# Autonomy and workshop levels as La Coop writes them: stars out of three.
+STARS = {"guided": 1, "partly_autonomous": 2, "autonomous": 3}
+LEVEL_STARS = {"beginner": 1, "intermediate": 2, "advanced": 3}
+# Several values in a cell (materials, themes, tags): one per line.
+CELL_SEPARATOR = "\n"
 TYPE_INDIVIDUAL = "Accompagnement individuel"
 TYPE_WORKSHOP = "Atelier collectif"
-ROLE = "Médiateur"
 ANONYMOUS = "Anonyme"
 YES, NO = "Oui", "Non"
-SEPARATOR = ", "
 FETCH_SIZE = 2000
 
 
@@ -72,16 +74,13 @@ class ReportNationalExportXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, wizards):
         sheet = workbook.add_worksheet(SHEET_NAME)
         bold = workbook.add_format({"bold": True})
-        datetime_format = workbook.add_format({"num_format": "dd/mm/yyyy hh:mm"})
         sheet.write_row(0, 0, COLUMNS, bold)
         row_index = 0
         for wizard in wizards:
             for row in self._export_rows(wizard._activity_domain()):
                 row_index += 1
                 sheet.write_datetime(row_index, 0, row[0])
-                sheet.write_datetime(row_index, 1, row[1], datetime_format)
-                sheet.write_datetime(row_index, 2, row[2], datetime_format)
-                sheet.write_row(row_index, 3, row[3:])
+                sheet.write_row(row_index, 1, row[1:])
 
     def _labels(self):
         """{field name: {code: label}} of the selections exported, in French when the
@@ -138,6 +137,8 @@ class ReportNationalExportXlsx(models.AbstractModel):
                     "person_gender",
                     "person_age_bracket",
                     "person_social_status",
+                    "person_commune_id",
+                    "programme_id",
                 )
             )
         )
@@ -146,21 +147,24 @@ class ReportNationalExportXlsx(models.AbstractModel):
             """
             WITH r AS MATERIALIZED (%(rows)s),
             th AS (%(themes)s), dm AS (%(domains)s), og AS (%(organisms)s),
-            pc AS (SELECT x.session_id, count(*) AS participants
+            wth AS (%(workshop_themes)s),
+            pc AS (SELECT x.id AS attendance_id,
+                          row_number() OVER (PARTITION BY x.session_id ORDER BY x.id) AS rank,
+                          count(*) OVER (PARTITION BY x.session_id) AS participants
                      FROM inclusion_attendance x
                     WHERE x.state IN %(attended)s
-                      AND x.session_id IN (SELECT r.session_id FROM r)
-                    GROUP BY x.session_id)
+                      AND x.session_id IN (SELECT r.session_id FROM r))
             SELECT r.date, COALESCE(s.create_date, att.create_date),
-                   COALESCE(s.write_date, att.write_date), mp.name, r.kind,
-                   CASE WHEN r.session_id IS NULL THEN 1 ELSE pc.participants END,
+                   COALESCE(s.write_date, att.write_date), r.kind,
+                   pc.rank, pc.participants,
                    CASE WHEN %(named)s THEN b.name END,
                    s.place_type, pl.name, pl.street,
-                   pl.city, pl.zip, r.duration, w.name, s.equipment_used, th.names,
+                   pl.city, pl.zip, plc.insee_code, r.duration, w.name, s.equipment_used,
+                   COALESCE(th.names, wth.names), prog.name,
                    concat_ws(', ', dm.names, og.names), s.autonomy, w.level, s.orientation,
-                   orp.name, r.person_city, r.person_zip, r.person_gender,
+                   orp.name, r.person_city, r.person_zip, pcm.insee_code, r.person_gender,
                    r.person_age_bracket, r.person_social_status,
-                   CASE WHEN %(named)s THEN s.notes END
+                   CASE WHEN %(named)s THEN s.notes END, r.id
               FROM r
               LEFT JOIN inclusion_support s ON s.id = r.support_id
               LEFT JOIN inclusion_attendance att ON att.id = r.attendance_id
@@ -173,28 +177,41 @@ class ReportNationalExportXlsx(models.AbstractModel):
               LEFT JOIN th ON th.support_id = r.support_id
               LEFT JOIN dm ON dm.support_id = r.support_id
               LEFT JOIN og ON og.support_id = r.support_id
-              LEFT JOIN pc ON pc.session_id = r.session_id
+              LEFT JOIN pc ON pc.attendance_id = r.attendance_id
+              LEFT JOIN inclusion_commune plc ON plc.id = pl.commune_id
+              LEFT JOIN inclusion_commune pcm ON pcm.id = r.person_commune_id
+              LEFT JOIN inclusion_programme prog ON prog.id = r.programme_id
+              LEFT JOIN wth ON wth.workshop_id = r.workshop_id
              ORDER BY r.date, r.id
             """,
             rows=rows,
             themes=self._names_by_support(support._fields["theme_ids"], "inclusion_theme"),
             domains=self._names_by_support(
-                support._fields["procedure_domain_ids"], "inclusion_theme"
+                support._fields["procedure_domain_ids"], "inclusion_theme", ", "
             ),
             organisms=self._names_by_support(
-                support._fields["organism_ids"], "inclusion_organism"
+                support._fields["organism_ids"], "inclusion_organism", ", "
+            ),
+            workshop_themes=SQL(
+                """SELECT rel.workshop_id,
+                          string_agg(t.name, %(sep)s ORDER BY t.sequence, t.name) AS names
+                     FROM inclusion_workshop_theme_rel rel
+                     JOIN inclusion_theme t ON t.id = rel.theme_id
+                    WHERE rel.workshop_id IN (SELECT r.workshop_id FROM r)
+                    GROUP BY rel.workshop_id""",
+                sep=CELL_SEPARATOR,
             ),
             attended=tuple(ATTENDED_STATES),
             named=SQL("b.consent_scope IN %s", NAMED_SHARING_CONSENT_SCOPES),
         )
 
     @staticmethod
-    def _names_by_support(field, table):
+    def _names_by_support(field, table, separator=CELL_SEPARATOR):
         """Names of the records of a many2many of the support sessions of the rows `r`,
-        joined by ", "."""
+        one per line (or joined by `separator`)."""
         return SQL(
             """SELECT rel.%(col1)s AS support_id,
-                      string_agg(t.name, ', ' ORDER BY t.sequence, t.name) AS names
+                      string_agg(t.name, %(sep)s ORDER BY t.sequence, t.name) AS names
                  FROM %(rel)s rel JOIN %(table)s t ON t.id = rel.%(col2)s
                 WHERE rel.%(col1)s IN (SELECT r.support_id FROM r)
                 GROUP BY rel.%(col1)s""",
@@ -202,6 +219,7 @@ class ReportNationalExportXlsx(models.AbstractModel):
             col2=SQL.identifier(field.column2),
             rel=SQL.identifier(field.relation),
             table=SQL.identifier(table),
+            sep=separator,
         )
 
     def _export_rows(self, domain):
@@ -226,14 +244,13 @@ class ReportNationalExportXlsx(models.AbstractModel):
             while batch := cursor.fetchmany(FETCH_SIZE):
                 yield [self._sheet_row(values, labels) for values in batch]
 
-    @staticmethod
-    def _sheet_row(values, labels):
+    def _sheet_row(self, values, labels):
         (
             day,
             created,
             written,
-            mediator,
             kind,
+            rank,
             participants,
             beneficiary,
             place_type,
@@ -241,10 +258,12 @@ class ReportNationalExportXlsx(models.AbstractModel):
             street,
             city,
             zip_code,
+            insee_code,
             duration,
             workshop,
             equipment,
             themes,
+            programme,
             procedures,
             autonomy,
             level,
@@ -252,45 +271,49 @@ class ReportNationalExportXlsx(models.AbstractModel):
             redirection,
             person_city,
             person_zip,
+            person_insee_code,
             gender,
             age_bracket,
             status,
             notes,
+            row_id,
         ) = values
-        first_name, _space, last_name = (mediator or "").partition(" ")
         is_workshop = kind == "workshop"
+        created, written = (self._local_text(moment) for moment in (created, written))
+        stars = LEVEL_STARS.get(level) if is_workshop else STARS.get(autonomy)
         return [
             day,
             created,
-            written,
-            first_name,
-            last_name,
-            ROLE,
+            "" if written == created else written,
             TYPE_WORKSHOP if is_workshop else TYPE_INDIVIDUAL,
-            participants,
+            f"{rank}/{participants}" if participants and participants > 1 else 1,
             beneficiary or ANONYMOUS,
             labels["place_type"].get(place_type, ""),
             place or "",
             street or "",
             city or "",
             zip_code or "",
-            "",
+            insee_code or "",
             duration,
             workshop or "",
             labels["equipment_used"].get(equipment, ""),
             themes or "",
-            "",
+            programme or "",
             procedures or "",
-            labels["level"].get(level, "")
-            if is_workshop
-            else labels["autonomy"].get(autonomy, ""),
-            YES if orientation else NO,
+            f"{stars}/3" if stars else "",
+            "" if is_workshop else (YES if orientation else NO),
             redirection or labels["orientation"].get(orientation, ""),
             person_city or "",
             person_zip or "",
-            "",
+            person_insee_code or "",
             labels["person_gender"].get(gender, ""),
             labels["person_age_bracket"].get(age_bracket, ""),
             labels["person_social_status"].get(NATIONAL_SOCIAL_STATUS.get(status, status), ""),
             notes or "",
+            row_id,
         ]
+
+    def _local_text(self, moment):
+        """A UTC date-time as La Coop writes it: "23/11/2026 à 09:05", local time."""
+        local = fields.Datetime.context_timestamp(self, moment)
+        return local.strftime("%d/%m/%Y à %H:%M")

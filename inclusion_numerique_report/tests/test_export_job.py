@@ -49,7 +49,7 @@ class TestExportJob(ReportCase):
         self.assertTrue(job.attachment_id.name.endswith(".csv"))
         self.assertEqual(rows[0], COLUMNS)
         self.assertEqual(len(rows), len(self.supports) + len(self._presences()) + 1)
-        self.assertIn("Fatima Benali", [row[8] for row in rows])
+        self.assertIn("Fatima Benali", [row[COLUMNS.index("Bénéficiaire")] for row in rows])
         self.assertIn("03/03/2015", [row[0] for row in rows])
 
     def test_large_export_runs_in_background_and_notifies_its_user(self):

@@ -1,9 +1,9 @@
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
-FILTERS = ("place_id", "mediator_id", "workshop_id")
+from ..report.inclusion_activity_figures import FILTERS
 
 
 class InclusionActivityReportWizard(models.TransientModel):
@@ -29,14 +29,19 @@ class InclusionActivityReportWizard(models.TransientModel):
     place_id = fields.Many2one(
         "inclusion.place",
         check_company=True,
-        help="Workshops take place at an address, not at a place of activity: a place "
-        "leaves them out of the report.",
+        help="Support sessions held there and the workshops of that place of activity.",
     )
     mediator_id = fields.Many2one("res.users")
     workshop_id = fields.Many2one(
         "inclusion.workshop",
         check_company=True,
         help="Only this workshop: individual support sessions are left out.",
+    )
+    programme_id = fields.Many2one(
+        "inclusion.programme",
+        check_company=True,
+        help="Only the activities of this programme; the programme report covers every "
+        "programme of the period when it is empty.",
     )
 
     @api.constrains("date_from", "date_to")
@@ -76,6 +81,18 @@ class InclusionActivityReportWizard(models.TransientModel):
             "inclusion_numerique_report.action_report_activity_xlsx"
         ).report_action(self)
 
+    def action_print_programme_pdf(self):
+        self._programmes()
+        return self.env.ref(
+            "inclusion_numerique_report.action_report_programme_pdf"
+        ).report_action(self)
+
+    def action_print_programme_xlsx(self):
+        self._programmes()
+        return self.env.ref(
+            "inclusion_numerique_report.action_report_programme_xlsx"
+        ).report_action(self)
+
     def action_export_national(self):
         return self._export_national("xlsx")
 
@@ -112,6 +129,32 @@ class InclusionActivityReportWizard(models.TransientModel):
         them."""
         self.ensure_one()
         return {fname: self[fname] for fname in ("date_from", "date_to", "company_id", *FILTERS)}
+
+    def _programmes(self):
+        """The programme chosen, else the structure's programmes running in the period."""
+        self.ensure_one()
+        programmes = self.programme_id or self.env["inclusion.programme"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("date_start", "<=", self.date_to),
+                ("date_end", ">=", self.date_from),
+            ]
+        )
+        if not programmes:
+            raise UserError(self.env._("No programme runs in this period."))
+        return programmes
+
+    def _programme_reports(self):
+        """[(programme, [(label, target, actual, kind)])] of the programme report, each
+        programme's figures over the wizard's period and filters."""
+        figures = self.env["inclusion.activity.figures"]
+        reports = []
+        for programme in self._programmes():
+            criteria = {**self._criteria(), "programme_id": programme}
+            reports.append(
+                (programme, figures._programme_lines(programme, figures._get_figures(criteria)))
+            )
+        return reports
 
     def _get_figures(self):
         return self.env["inclusion.activity.figures"]._get_figures(self._criteria())

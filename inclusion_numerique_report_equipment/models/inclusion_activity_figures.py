@@ -10,14 +10,24 @@ class InclusionActivityFigures(models.AbstractModel):
         return {**super()._get_figures(criteria), "equipment": self._equipment_figures(criteria)}
 
     def _equipment_figures(self, criteria):
-        """Handovers of the period (cancelled ones left out), by mode, with amounts.
-        Equipment is not tied to a place, mediator or workshop: the structure's figures."""
+        """Handovers of the period (cancelled ones left out), by mode, with amounts; of
+        the place, mediator (who recorded them) and programme filtered on (equipment is not
+        tied to a workshop)."""
         groups = self.env["inclusion.equipment.handover"]._read_group(
             [
                 ("date", ">=", criteria["date_from"]),
                 ("date", "<=", criteria["date_to"]),
                 ("company_id", "=", criteria["company_id"].id),
                 ("state", "!=", "cancelled"),
+                *(
+                    (fname, "=", criteria[key].id)
+                    for key, fname in (
+                        ("place_id", "place_id"),
+                        ("mediator_id", "create_uid"),
+                        ("programme_id", "programme_id"),
+                    )
+                    if criteria.get(key)
+                ),
             ],
             ["mode"],
             ["__count", "price:sum", "amount_received:sum"],
@@ -48,5 +58,17 @@ class InclusionActivityFigures(models.AbstractModel):
                     (self.env._("Amount of the sales"), equipment["amount_sold"], "amount"),
                     (self.env._("Amount received"), equipment["amount_received"], "amount"),
                 ],
+            ),
+        ]
+
+    @api.model
+    def _programme_lines(self, programme, figures):
+        return [
+            *super()._programme_lines(programme, figures),
+            (
+                self.env._("Computers handed over"),
+                programme.target_computers,
+                figures["equipment"]["handed_over"],
+                "int",
             ),
         ]

@@ -72,3 +72,38 @@ class TestEquipmentFigures(ReportCase):
         self.assertEqual(
             (figures["equipment"]["handed_over"], figures["equipment"]["sold"]), (4, 2)
         )
+
+    def test_programme_place_and_mediator_filters(self):
+        """Computers count for their programme against its target, and the place and
+        mediator filters reach the equipment figures."""
+        programme = self.env["inclusion.programme"].create(
+            {
+                "name": "Reconditionnement solidaire",
+                "funder_id": self.env["res.partner"].create({"name": "Région Occitanie"}).id,
+                "date_start": date(2015, 1, 1),
+                "date_end": date(2015, 12, 31),
+                "target_computers": 8,
+            }
+        )
+        self.place_a.programme_id = programme
+        # The first two handovers of 2015 were made at the Espace numérique by the mediator.
+        self.handovers[:2].write({"place_id": self.place_a.id})
+        self.assertEqual(self.handovers[:2].programme_id, programme)
+        # Who recorded them (the ORM never writes create_uid).
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE inclusion_equipment_handover SET create_uid = %s WHERE id IN %s",
+            [self.mediator.id, tuple(self.handovers[:2].ids)],
+        )
+        wizard = self._wizard(programme_id=programme.id)
+        [(_programme, lines)] = wizard._programme_reports()
+        self.assertEqual(lines[-1][1:3], (8, 2))
+        for filters, handed_over in (
+            ({"place_id": self.place_a.id}, 2),
+            ({"place_id": self.place_b.id}, 0),
+            ({"mediator_id": self.mediator.id}, 2),
+            ({}, 4),
+        ):
+            with self.subTest(filters=filters):
+                figures = self._wizard(**filters)._get_figures()
+                self.assertEqual(figures["equipment"]["handed_over"], handed_over)

@@ -3,6 +3,7 @@ from . import res_config_settings
 from . import inclusion_workshop_workflow_mixin
 from . import inclusion_workshop
 from . import inclusion_workshop_session
+from . import inclusion_workshop_anonymous
 from . import inclusion_workshop_registration
 from . import inclusion_attendance
 from . import hr_employee

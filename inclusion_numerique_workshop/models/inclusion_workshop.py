@@ -60,6 +60,22 @@ class InclusionWorkshop(models.Model):
         check_company=True,
         help="Where the sessions take place; each session can move elsewhere.",
     )
+    place_id = fields.Many2one(
+        "inclusion.place",
+        string="Place of activity",
+        check_company=True,
+        help="The structure's place the workshop counts for in the figures.",
+    )
+    programme_id = fields.Many2one(
+        "inclusion.programme",
+        compute="_compute_programme_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        check_company=True,
+        tracking=True,
+        help="The funder's programme the workshop counts for; by default the place's.",
+    )
     user_id = fields.Many2one(
         "res.users",
         string="Mediator",
@@ -118,6 +134,23 @@ class InclusionWorkshop(models.Model):
             sessions = workshop.session_ids.filtered(lambda s: s.state != "cancelled")
             workshop.date_begin = min(sessions.mapped("date_begin"), default=False)
             workshop.date_end = max(sessions.mapped("date_end"), default=False)
+
+    @api.depends("place_id")
+    def _compute_programme_id(self):
+        for workshop in self:
+            workshop.programme_id = workshop.place_id.programme_id or workshop.programme_id
+
+    @api.constrains("programme_id", "date_begin", "date_end")
+    def _check_programme(self):
+        dated = []
+        for workshop in self.filtered("programme_id"):
+            tz = pytz.timezone(workshop.user_id.tz or DEFAULT_TZ)
+            dated += [
+                (workshop.programme_id, pytz.utc.localize(moment).astimezone(tz).date())
+                for moment in (workshop.date_begin, workshop.date_end)
+                if moment
+            ]
+        self.env["inclusion.programme"]._check_covers(dated)
 
     def _compute_session_count(self):
         counts = dict(

@@ -39,6 +39,15 @@ class InclusionWorkshopSession(models.Model):
         tracking=True,
         copy=False,
     )
+    anonymous_ids = fields.One2many(
+        "inclusion.workshop.anonymous",
+        "session_id",
+        string="Anonymous participants",
+        help="People who took part without being registered by name.",
+    )
+    anonymous_count = fields.Integer(
+        string="Anonymous people", compute="_compute_anonymous_count", store=True
+    )
     attendance_ids = fields.One2many(
         "inclusion.attendance", "session_id", string="Roll call", copy=False
     )
@@ -49,6 +58,11 @@ class InclusionWorkshopSession(models.Model):
     present_count = fields.Integer(string="Attended", compute="_compute_counts")
     expected_count = fields.Integer(string="Expected", compute="_compute_counts")
     notes = fields.Html()
+
+    @api.depends("anonymous_ids.count")
+    def _compute_anonymous_count(self):
+        for session in self:
+            session.anonymous_count = sum(session.anonymous_ids.mapped("count"))
 
     @api.depends("date_begin", "date_end")
     def _compute_duration(self):
