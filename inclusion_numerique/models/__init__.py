@@ -21,3 +21,4 @@ from . import res_company
 from . import inclusion_beneficiary_privacy
 from . import inclusion_privacy_log
 from . import inclusion_demo_figures
+from . import ir_actions_report
