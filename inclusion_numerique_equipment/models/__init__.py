@@ -4,3 +4,4 @@ from . import inclusion_equipment
 from . import inclusion_equipment_handover
 from . import hr_employee
 from . import hr_employee_public
+from . import inclusion_beneficiary

@@ -7,3 +7,4 @@ from . import inclusion_workshop_registration
 from . import inclusion_attendance
 from . import hr_employee
 from . import hr_employee_public
+from . import inclusion_beneficiary
