@@ -1,0 +1,34 @@
+/**
+ * Counting the taps of a tour: every tap (run: "click") starts with a pointerdown; a label
+ * forwarding its click to its checkbox does not add one.
+ */
+export function startCountingTaps(label) {
+    return {
+        content: `Start counting the taps: ${label}`,
+        trigger: "body",
+        run() {
+            if (!window.__inclusionDeskTaps) {
+                document.addEventListener(
+                    "pointerdown",
+                    () => window.__inclusionDeskTaps.count++,
+                    true
+                );
+            }
+            window.__inclusionDeskTaps = {count: 0};
+        },
+    };
+}
+
+export function assertTapsAtMost(label, maximum) {
+    return {
+        content: `${label}: at most ${maximum} taps`,
+        trigger: "body",
+        run() {
+            const taps = window.__inclusionDeskTaps.count;
+            console.log(`inclusion desk taps: ${label} = ${taps}`);
+            if (taps > maximum) {
+                throw new Error(`${label} took ${taps} taps, more than ${maximum}`);
+            }
+        },
+    };
+}
