@@ -283,8 +283,7 @@ class InclusionBeneficiary(models.Model):
             details = [
                 str(year) if year else "",
                 beneficiary.city or "",
-                last_visit
-                and self.env._("seen %(date)s", date=format_date(self.env, last_visit)),
+                last_visit and self.env._("seen %(date)s", date=format_date(self.env, last_visit)),
             ]
             shown = " · ".join(detail for detail in details if detail)
             beneficiary.display_name = (
@@ -292,13 +291,16 @@ class InclusionBeneficiary(models.Model):
             )
 
     def _last_visit_dates(self):
-        """{beneficiary id: date of their latest support session}, counting only the sessions
-        the user may read, even when the names are computed as superuser (name_search)."""
+        """{beneficiary id: date of their latest held support session}, counting only the
+        sessions the user may read, even when the names are computed as superuser
+        (name_search)."""
         supports = self.env["inclusion.support"].with_env(self.env(su=False))
         if not supports.has_access("read") or not self.ids:
             return {}
         groups = supports._read_group(
-            [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["date:max"]
+            [("beneficiary_id", "in", self.ids), ("state", "=", "done")],
+            ["beneficiary_id"],
+            ["date:max"],
         )
         return {beneficiary.id: last for beneficiary, last in groups}
 

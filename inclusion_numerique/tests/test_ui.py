@@ -21,6 +21,9 @@ class TestUi(HttpCase):
             lang="fr_FR",
             tz="Europe/Paris",
         )
+        mediator.inclusion_place_id = self.env["inclusion.place"].create(
+            {"name": "France Services"}
+        )
         self.start_tour("/odoo", "inclusion_numerique_support_drop_in", login=mediator.login)
         support = self.env["inclusion.support"].search([("mediator_id", "=", mediator.id)])
         self.assertEqual(len(support), 1)

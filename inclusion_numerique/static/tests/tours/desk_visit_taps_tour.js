@@ -13,7 +13,8 @@ const saveAndNew = [
     },
     {
         content: "A blank visit follows (no theme ticked yet)",
-        trigger: ".o_form_view .o_field_widget[name=theme_ids]:not(:has(input:checked))",
+        trigger:
+            ".o_form_view .o_field_widget[name=theme_ids]:not(:has(input:checked))",
     },
 ];
 
@@ -40,7 +41,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_desk_visit_taps", {
         },
         {
             content: "The place is proposed from the mediator's",
-            trigger: '.o_field_widget[name=place_id] input:value("Espace numérique du Lac")',
+            trigger:
+                '.o_field_widget[name=place_id] input:value("Espace numérique du Lac")',
         },
         startCountingTaps("named visit"),
         {
@@ -55,7 +57,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_desk_visit_taps", {
         },
         {
             content: "Tap the e-mail theme",
-            trigger: '.o_field_widget[name=theme_ids] .o-checkbox:contains("E-mail") label',
+            trigger:
+                '.o_field_widget[name=theme_ids] .o-checkbox:contains("E-mail") label',
             run: "click",
         },
         ...saveAndNew,
@@ -81,7 +84,8 @@ registry.category("web_tour.tours").add("inclusion_numerique_desk_visit_taps", {
         },
         {
             content: "Tap the health theme",
-            trigger: '.o_field_widget[name=theme_ids] .o-checkbox:contains("Santé") label',
+            trigger:
+                '.o_field_widget[name=theme_ids] .o-checkbox:contains("Santé") label',
             run: "click",
         },
         {
