@@ -270,7 +270,7 @@ class InclusionBeneficiary(models.Model):
     ]
 
     @api.depends("name", "birthdate", "birth_year", "city")
-    @api.depends_context("inclusion_identity")
+    @api.depends_context("inclusion_identity", "uid")
     def _compute_display_name(self):
         """With the context key `inclusion_identity` (fields where a person is chosen), the
         name tells homonyms apart: birth year, commune, last visit."""
@@ -534,7 +534,23 @@ class InclusionBeneficiary(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """Create the contact of each beneficiary entered by name only, in one batch."""
+        # Contact defaults (default_name from "Create and edit…") go to the new contact with
+        # the other contact values; left in the context, they would come back once popped
+        # and reach the contact through the related fields' inverse, a write mediators may
+        # not do.
+        context_keys = {f"default_{fname}": fname for fname in CONTACT_FIELDS}
+        defaults = {
+            fname: self.env.context[key]
+            for key, fname in context_keys.items()
+            if key in self.env.context
+        }
+        context = {
+            key: value for key, value in self.env.context.items() if key not in context_keys
+        }
+        without_defaults = self.with_env(self.env(context=context))
         for vals in vals_list:
+            for fname, value in defaults.items():
+                vals.setdefault(fname, value)
             self._check_protected_values(vals)
             self._normalize_contact_values(vals)
             if vals.get("consent_date"):
@@ -557,7 +573,7 @@ class InclusionBeneficiary(models.Model):
         )
         for (vals, _contact), partner in zip(without_partner, partners, strict=True):
             vals["partner_id"] = partner.id
-        beneficiaries = super().create(vals_list)
+        beneficiaries = super(InclusionBeneficiary, without_defaults).create(vals_list)
         for beneficiary, vals, contact in zip(beneficiaries, vals_list, contacts, strict=True):
             if contact and vals["partner_id"] not in partners.ids:
                 beneficiary._write_contact(contact)
@@ -674,6 +690,8 @@ class InclusionBeneficiary(models.Model):
         self.env.add_to_compute(self._fields["age_bracket"], beneficiaries)
         beneficiaries.flush_recordset(["age_bracket"])
 
+    # What the story shows depends on who reads it: never served from another user's cache.
+    @api.depends_context("uid", "lang")
     def _compute_timeline_html(self):
         for beneficiary in self:
             if not beneficiary._origin:

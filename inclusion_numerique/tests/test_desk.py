@@ -64,3 +64,14 @@ class TestDesk(InclusionCase):
             self.awa.with_user(self.employee_user)._timeline_records("inclusion.support"),
             self.env["inclusion.support"],
         )
+
+    def test_person_created_from_a_visit_keeps_the_typed_name(self):
+        # "Create and edit…" sends the typed name as a context default: the new contact gets
+        # it, without a write on contacts that mediators may not do.
+        person = (
+            self.Beneficiary.with_user(self.mediator)
+            .with_context(default_name="Moussa Keita")
+            .create({"city": "Narbonne"})
+        )
+        self.assertEqual((person.name, person.partner_id.name), ("Moussa Keita", "Moussa Keita"))
+        self.assertEqual(person.partner_id.city, "Narbonne")

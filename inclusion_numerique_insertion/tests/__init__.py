@@ -2,3 +2,4 @@ from . import test_insertion
 from . import test_ui
 from . import test_insertion_security
 from . import test_access_matrix
+from . import test_desk_story

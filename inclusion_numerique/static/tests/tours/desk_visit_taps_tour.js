@@ -1,7 +1,8 @@
 import {
     assertTapsAtMost,
+    openMenu,
     startCountingTaps,
-} from "@inclusion_numerique/../tests/tours/desk_tap_counter";
+} from "@inclusion_numerique/../tests/tours/desk_tour_utils";
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
@@ -22,23 +23,10 @@ registry.category("web_tour.tours").add("inclusion_numerique_desk_visit_taps", {
     url: "/odoo",
     steps: () => [
         stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Digital Inclusion app",
-            trigger: '.o_app[data-menu-xmlid="inclusion_numerique.menu_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the support menu",
-            trigger:
-                '.o_menu_sections [data-menu-xmlid="inclusion_numerique.menu_support_root"]',
-            run: "click",
-        },
-        {
-            content: "Record a visit",
-            trigger:
-                '.dropdown-item[data-menu-xmlid="inclusion_numerique.menu_support_quick"]',
-            run: "click",
-        },
+        ...openMenu(
+            "inclusion_numerique.menu_support_root",
+            "inclusion_numerique.menu_support_quick"
+        ),
         {
             content: "The place is proposed from the mediator's",
             trigger:

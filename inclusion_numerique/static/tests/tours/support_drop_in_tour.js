@@ -1,3 +1,4 @@
+import {openMenu} from "@inclusion_numerique/../tests/tours/desk_tour_utils";
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
@@ -5,23 +6,10 @@ registry.category("web_tour.tours").add("inclusion_numerique_support_drop_in", {
     url: "/odoo",
     steps: () => [
         stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Digital Inclusion app",
-            trigger: '.o_app[data-menu-xmlid="inclusion_numerique.menu_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the support menu",
-            trigger:
-                '.o_menu_sections [data-menu-xmlid="inclusion_numerique.menu_support_root"]',
-            run: "click",
-        },
-        {
-            content: "Record a drop-in visit",
-            trigger:
-                '.dropdown-item[data-menu-xmlid="inclusion_numerique.menu_support_quick"]:contains("Enregistrer un passage")',
-            run: "click",
-        },
+        ...openMenu(
+            "inclusion_numerique.menu_support_root",
+            "inclusion_numerique.menu_support_quick"
+        ),
         {
             content: "The quick form reads in French",
             trigger: '.o_form_view .o_horizontal_separator:contains("Thématiques")',

@@ -1,7 +1,8 @@
 import {
     assertTapsAtMost,
+    openMenu,
     startCountingTaps,
-} from "@inclusion_numerique/../tests/tours/desk_tap_counter";
+} from "@inclusion_numerique/../tests/tours/desk_tour_utils";
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
@@ -10,23 +11,11 @@ registry.category("web_tour.tours").add("inclusion_numerique_workshop_roll_call_
     steps: () => [
         stepUtils.showAppsMenuItem(),
         startCountingTaps("roll call of 10"),
-        {
-            content: "Open the Digital Inclusion app",
-            trigger: '.o_app[data-menu-xmlid="inclusion_numerique.menu_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Workshops menu",
-            trigger:
-                '.o_menu_sections [data-menu-xmlid="inclusion_numerique_workshop.menu_workshop_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the roll call: it lands on today's session",
-            trigger:
-                '.dropdown-item[data-menu-xmlid="inclusion_numerique_workshop.menu_workshop_roll_call"]',
-            run: "click",
-        },
+        // The roll call lands on today's session: no list to go through.
+        ...openMenu(
+            "inclusion_numerique_workshop.menu_workshop_root",
+            "inclusion_numerique_workshop.menu_workshop_roll_call"
+        ),
         {
             content: "Everyone is present",
             trigger: 'button[name=action_all_present]:contains("Tous présents")',

@@ -1,4 +1,6 @@
 /**
+ * Steps shared by the desk tours.
+ *
  * Counting the taps of a tour: every tap (run: "click") starts with a pointerdown; a label
  * forwarding its click to its checkbox does not add one.
  */
@@ -31,4 +33,25 @@ export function assertTapsAtMost(label, maximum) {
             }
         },
     };
+}
+
+/** From the home screen: open the app, then a menu folder, then one of its entries. */
+export function openMenu(folderXmlid, entryXmlid) {
+    return [
+        {
+            content: "Open the Digital Inclusion app",
+            trigger: '.o_app[data-menu-xmlid="inclusion_numerique.menu_root"]',
+            run: "click",
+        },
+        {
+            content: `Open the menu ${folderXmlid}`,
+            trigger: `.o_menu_sections [data-menu-xmlid="${folderXmlid}"]`,
+            run: "click",
+        },
+        {
+            content: `Open ${entryXmlid}`,
+            trigger: `.dropdown-item[data-menu-xmlid="${entryXmlid}"]`,
+            run: "click",
+        },
+    ];
 }
