@@ -1,7 +1,7 @@
 from datetime import date, datetime
 
 from odoo import Command
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import InclusionCase
 
@@ -75,3 +75,16 @@ class TestDesk(InclusionCase):
         )
         self.assertEqual((person.name, person.partner_id.name), ("Moussa Keita", "Moussa Keita"))
         self.assertEqual(person.partner_id.city, "Narbonne")
+
+    def test_appointment_end_and_duration_agree_in_the_form(self):
+        form = Form(
+            self.env["inclusion.support"]
+            .with_user(self.mediator)
+            .with_context(default_kind="appointment"),
+            "inclusion_numerique.inclusion_support_view_form",
+        )
+        form.start = datetime(2026, 12, 4, 9, 0)
+        form.stop = datetime(2026, 12, 4, 10, 30)
+        self.assertEqual(form.duration, 90)
+        form.duration = 45
+        self.assertEqual(form.stop, datetime(2026, 12, 4, 9, 45))

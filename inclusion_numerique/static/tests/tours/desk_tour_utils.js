@@ -21,15 +21,17 @@ export function startCountingTaps(label) {
     };
 }
 
-export function assertTapsAtMost(label, maximum) {
+/** The taps counted are exactly those the tour steps make, and within the target. */
+export function assertTaps(label, counted, maximum) {
     return {
-        content: `${label}: at most ${maximum} taps`,
+        content: `${label}: ${counted} taps, at most ${maximum}`,
         trigger: "body",
         run() {
             const taps = window.__inclusionDeskTaps.count;
-            console.log(`inclusion desk taps: ${label} = ${taps}`);
-            if (taps > maximum) {
-                throw new Error(`${label} took ${taps} taps, more than ${maximum}`);
+            if (taps !== counted || taps > maximum) {
+                throw new Error(
+                    `${label} took ${taps} taps (counted ${counted}, target ${maximum})`
+                );
             }
         },
     };
