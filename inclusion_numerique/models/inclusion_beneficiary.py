@@ -321,7 +321,11 @@ class InclusionBeneficiary(models.Model):
     @api.model
     def _recently_supported(self, domain, limit):
         groups = self.env["inclusion.support"]._read_group(
-            [("mediator_id", "=", self.env.uid), ("beneficiary_id", "!=", False)],
+            [
+                ("mediator_id", "=", self.env.uid),
+                ("beneficiary_id", "!=", False),
+                ("state", "=", "done"),
+            ],
             ["beneficiary_id"],
             ["start:max"],
             order="start:max desc",

@@ -36,7 +36,18 @@ class TestDesk(InclusionCase):
             awa.with_context(inclusion_identity=True).display_name,
             "Awa Traoré (1984 · Carcassonne · vu le 12/03/2026)",
         )
-        # Before any typing, the people the mediator saw lately come first.
+        # Before any typing, the people the mediator saw lately come first; an appointment
+        # still to come is no visit.
+        later = self.Beneficiary.create(self._person_values("Zoé Martin"))
+        self.env["inclusion.support"].create(
+            {
+                "kind": "appointment",
+                "beneficiary_id": later.id,
+                "mediator_id": self.mediator.id,
+                "start": datetime(2099, 1, 5, 9, 0),
+                "theme_ids": [Command.set(self.email.ids)],
+            }
+        )
         found = awa.with_context(inclusion_recent_first=True, inclusion_identity=True)
         self.assertEqual(found.name_search("", limit=3)[0], (awa.id, found.display_name))
 
