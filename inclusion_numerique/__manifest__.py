@@ -15,6 +15,7 @@
     "data": [
         "security/inclusion_security.xml",
         "security/ir.model.access.csv",
+        "report/report_layout_templates.xml",
         "views/menus.xml",
         "views/inclusion_beneficiary_views.xml",
         "views/res_config_settings_views.xml",
@@ -26,8 +27,12 @@
         "views/hr_employee_views.xml",
         "views/res_users_views.xml",
         "wizard/inclusion_beneficiary_merge_views.xml",
+        "wizard/inclusion_beneficiary_access_export_views.xml",
+        "views/inclusion_privacy_log_views.xml",
+        "report/inclusion_privacy_reports.xml",
     ],
     "demo": [
+        "demo/company_demo.xml",
         "demo/beneficiary_demo.xml",
         "demo/support_demo.xml",
     ],

@@ -17,6 +17,7 @@
         "report/inclusion_activity_reports.xml",
         "wizard/inclusion_activity_report_wizard_views.xml",
         "views/inclusion_activity_report_views.xml",
+        "wizard/inclusion_dashboard_views.xml",
         "views/inclusion_export_job_views.xml",
     ],
 }

@@ -10,4 +10,8 @@
     "license": "AGPL-3",
     "auto_install": True,
     "depends": ["inclusion_numerique_report", "inclusion_numerique_insertion"],
+    "data": [
+        "report/insertion_dialogue_reports.xml",
+        "wizard/inclusion_activity_report_wizard_views.xml",
+    ],
 }

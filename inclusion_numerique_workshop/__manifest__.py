@@ -18,6 +18,7 @@
         "views/inclusion_workshop_session_views.xml",
         "views/inclusion_workshop_registration_views.xml",
         "views/inclusion_attendance_views.xml",
+        "views/inclusion_diagnostic_views.xml",
         "wizard/inclusion_workshop_session_generate_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",

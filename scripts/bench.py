@@ -4,7 +4,9 @@
 2. the national and sales exports (XLSX and CSV): rows a second and peak RSS of the
    process at two sizes;
 3. growth: report, list of beneficiaries, duplicate detection and roll call with 10x the
-   people.
+   people;
+4. personal data: anonymising every inactive person (batches, RSS), and the audit trail's
+   cost on opening a beneficiary form.
 
 Run by scripts/bench.sh on its own database: python bench.py -c CONF -d DB
 Volumes: 10,000 beneficiaries, 100,000 support sessions, 200,000 attendance rows
@@ -13,6 +15,7 @@ Volumes: 10,000 beneficiaries, 100,000 support sessions, 200,000 attendance rows
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -540,6 +543,82 @@ def bench_exports(args):
     print(f"  goal >= 20,000 rows/s (large) and flat RSS (< 20 MiB growth): {verdict(ok)}")
 
 
+# ---- Personal data: anonymisation and audit trail ---------------------------------------
+
+
+def current_rss_mib():
+    with open("/proc/self/status", encoding="ascii") as status:
+        line = next(line for line in status if line.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
+
+
+def bench_anonymisation(env):
+    """Every person inactive for a month (the whole generated year) anonymised by the
+    nightly run, in its batches; rolled back afterwards."""
+    from odoo.addons.inclusion_numerique.models import inclusion_beneficiary_privacy as privacy
+
+    Beneficiary = env["inclusion.beneficiary"]
+    with env.cr.savepoint(flush=False) as savepoint:
+        env.company.inclusion_retention_months = 1
+        due = len(Beneficiary._privacy_due_ids())
+        env.invalidate_all()
+        rss_before = current_rss_mib()
+        peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        start = time.perf_counter()
+        done = Beneficiary._cron_anonymise_inactive()
+        env.flush_all()
+        seconds = time.perf_counter() - start
+        growth = current_rss_mib() - rss_before
+        peak_growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - peak_before
+        savepoint.rollback()
+    env.invalidate_all()
+    print(f"Anonymisation of inactive people (batches of {privacy.ANONYMISATION_BATCH_SIZE}):")
+    print(f"  people due / anonymised:                {due:,} / {done:,}")
+    print(f"  seconds:                                {seconds:.1f}  goal < 60 s: ", end="")
+    print(verdict(seconds < 60))
+    print(f"  RSS growth (current, peak):             {growth:+.0f} MiB, {peak_growth:+.0f} MiB")
+    print(f"  goal flat memory (< 50 MiB growth):     {verdict(peak_growth < 50)}")
+
+
+def bench_audit_trail(env, people=30, runs=5):
+    """Opening a beneficiary form as a mediator (web_read of the form's fields), with and
+    without the audit trail's entry: for each person, both alternately `runs` times, the
+    fastest of each kept (robust to the load of a shared machine); the entries are
+    cleared before each audited opening, so that every one writes its entry."""
+    from odoo.addons.inclusion_numerique.models import inclusion_beneficiary_privacy as privacy
+
+    mediator = env["res.users"].search([("login", "=like", "bench_mediator_%")], limit=1)
+    Beneficiary = env["inclusion.beneficiary"].with_user(mediator or env.user)
+    form = Beneficiary.get_views([(False, "form")])["models"]["inclusion.beneficiary"]
+    spec = {fname: {} for fname in form["fields"]}
+
+    def open_form(person, audit):
+        env.cr.execute("DELETE FROM inclusion_privacy_log WHERE action = 'open'")
+        env.invalidate_all()
+        start = time.perf_counter()
+        if audit:
+            person.web_read(spec)
+        else:  # the same reading without the audit trail's override
+            super(privacy.InclusionBeneficiary, person).web_read(spec)
+        return time.perf_counter() - start
+
+    totals = {False: 0.0, True: 0.0}
+    with env.cr.savepoint(flush=False) as savepoint:
+        persons = Beneficiary.search([], limit=people, order="id")
+        open_form(persons[0], audit=False)  # caches
+        for person in persons:
+            for audit in totals:
+                totals[audit] += min(open_form(person, audit) for _run in range(runs))
+        savepoint.rollback()
+    plain, audited = totals[False] / len(persons), totals[True] / len(persons)
+    overhead = (audited - plain) / plain * 100
+    print(f"Audit trail on opening a beneficiary form ({len(persons)} people, best of {runs}):")
+    print(f"  without the audit entry:                {plain * 1000:.1f} ms")
+    print(f"  with the audit entry:                   {audited * 1000:.1f} ms")
+    print(f"  overhead:                               {overhead:+.1f} %  goal < 10 %: ", end="")
+    print(verdict(overhead < 10))
+
+
 # ---- Growth: 10x the people ----------------------------------------------------------
 
 
@@ -680,6 +759,8 @@ def main():
         bench_report(env, wizard)
         cr.commit()  # the export processes read the committed data only
         bench_exports(args)
+        bench_anonymisation(env)
+        bench_audit_trail(env)
         bench_growth(env, wizard)
         cr.rollback()  # the database keeps 1x the people for the next run
 

@@ -3,7 +3,8 @@
 # (inclusion_numerique_report, and through it the base and the workshops, which the
 # generated year fills) and the equipment reports (sales), one year of a large structure,
 # then the figures of scripts/bench.py: the yearly report against the fastest single SQL
-# pass, the exports' rows/s and peak RSS at two sizes, growth at 10x the people.
+# pass, the exports' rows/s and peak RSS at two sizes, the anonymisation of every inactive
+# person and the audit trail's cost on opening a form, growth at 10x the people.
 # BENCH_DATA_ONLY=1: the database only (make load copies it).
 source "$(dirname "$0")/common.sh"
 run_setup

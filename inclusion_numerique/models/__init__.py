@@ -11,3 +11,6 @@ from . import inclusion_diagnostic
 from . import res_partner
 from . import res_users
 from . import inclusion_demo_mediation
+from . import res_company
+from . import inclusion_beneficiary_privacy
+from . import inclusion_privacy_log

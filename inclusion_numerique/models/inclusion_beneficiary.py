@@ -519,10 +519,12 @@ class InclusionBeneficiary(models.Model):
         if any(beneficiary.consent_date > today for beneficiary in self.filtered("consent_date")):
             raise ValidationError(self.env._("The consent date cannot be in the future."))
 
-    @api.constrains(*SOCIAL_DATA_FIELDS, "consent_date")
+    @api.constrains(*SOCIAL_DATA_FIELDS, "consent_date", "company_id")
     def _check_consent(self):
         for beneficiary in self.filtered(lambda b: not b.consent_date):
-            filled = [fname for fname in SOCIAL_DATA_FIELDS if beneficiary[fname]]
+            filled = [
+                fname for fname in beneficiary._consent_required_fields() if beneficiary[fname]
+            ]
             if filled:
                 labels = ", ".join(
                     self._fields[fname].get_description(self.env)["string"] for fname in filled

@@ -97,6 +97,35 @@ class InclusionDemoMediation(models.AbstractModel):
     _description = "Demo data of digital mediation"
 
     @api.model
+    def _french_creation_messages(self, module_names):
+        """Odoo loads an add-on's demo data before its translations and without a language
+        in the context: the chatter line of each demo record names its model in English
+        ("Beneficiary créé"). Load the French terms of these add-ons and write the lines
+        of their models in French, where French is active."""
+        if not self.env["res.lang"]._lang_get("fr_FR"):
+            return
+        modules = self.env["ir.module.module"].search([("name", "in", module_names)])
+        modules._update_translations(["fr_FR"])
+        self.env.invalidate_all()
+        french = self.env(context=dict(self.env.context, lang="fr_FR"))
+        model_ids = self.env["ir.model.data"].search(
+            [("module", "in", module_names), ("model", "=", "ir.model")]
+        )
+        for model in french["ir.model"].browse(model_ids.mapped("res_id")):
+            english = model.with_context(lang="en_US").name
+            Model = french.get(model.model)
+            if model.name == english or not hasattr(Model, "_creation_message"):
+                continue
+            line = Model.new()._creation_message()  # mail's own words: "Bénéficiaire créé"
+            french["mail.message"].search(
+                [
+                    ("model", "=", model.model),
+                    ("message_type", "=", "notification"),
+                    ("body", "=", f"<p>{line.replace(model.name, english)}</p>"),
+                ]
+            ).body = line
+
+    @api.model
     def _generate(self, beneficiary_count=45, support_count=200, seed=2026):
         """A year of a Régie de Quartier's mediation, the same on every database: one
         batch create per model, dates relative to today."""

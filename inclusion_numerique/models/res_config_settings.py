@@ -11,3 +11,22 @@ class ResConfigSettings(models.TransientModel):
     module_inclusion_numerique_insertion = fields.Boolean(string="Insertion")
     module_inclusion_numerique_equipment = fields.Boolean(string="Donated equipment")
     module_inclusion_numerique_report = fields.Boolean(string="Reports for funders")
+
+    inclusion_legal_basis = fields.Selection(
+        related="company_id.inclusion_legal_basis", readonly=False
+    )
+    inclusion_retention_months = fields.Integer(
+        related="company_id.inclusion_retention_months", readonly=False
+    )
+    inclusion_birth_year_only = fields.Boolean(
+        related="company_id.inclusion_birth_year_only", readonly=False
+    )
+    inclusion_audit_retention_months = fields.Integer(
+        related="company_id.inclusion_audit_retention_months", readonly=False
+    )
+    inclusion_dpo_contact = fields.Char(related="company_id.inclusion_dpo_contact", readonly=False)
+
+    def action_print_processing_register(self):
+        return self.env.ref("inclusion_numerique.action_report_processing_register").report_action(
+            self.company_id
+        )

@@ -6,3 +6,4 @@ from . import test_beneficiary
 from . import test_beneficiary_performance
 from . import test_security
 from . import test_access_matrix
+from . import test_privacy

@@ -1,6 +1,19 @@
+import io
+import re
+
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools.pdf import PdfFileReader
+
+# The structure's identity, as the PDF tests expect it in every header and footer.
+STRUCTURE = {
+    "name": "Régie de Quartier Carcassonne Agglo",
+    "street": "12 rue Barbès",
+    "zip": "11000",
+    "city": "Carcassonne",
+    "company_registry": "44306184100047",
+}
 
 
 class InclusionCase(TransactionCase):
@@ -59,6 +72,17 @@ class InclusionCase(TransactionCase):
             tz="Europe/Paris",
         )
 
+    def assertStructurePage(self, page, number=1, total=1):
+        """`page`, the text of a page of a PDF (render_pdf_pages), carries the structure's
+        name, address and SIRET (STRUCTURE) and its page number."""
+        for expected in (
+            STRUCTURE["name"],
+            "12 rue Barbès, 11000 Carcassonne",
+            "SIRET 44306184100047",
+            f"Page {number} / {total}",
+        ):
+            self.assertIn(expected, page)
+
     @classmethod
     def _new_beneficiary(cls, company, **values):
         """A beneficiary with consent, created by the system in the given company."""
@@ -67,6 +91,20 @@ class InclusionCase(TransactionCase):
             .with_company(company)
             .create({"consent_date": fields.Date.today(), "company_id": company.id, **values})
         )
+
+
+def render_pdf_pages(report_ref, records, user=None):
+    """The text of each page of the PDF of `report_ref` for `records`, printed by wkhtmltopdf
+    (tests otherwise get HTML) as `user` in their language: spaces, non-breaking ones
+    included, made single."""
+    reports = records.env["ir.actions.report"]
+    if user:
+        reports = reports.with_user(user)
+    reports = reports.with_context(force_report_rendering=True, lang=reports.env.user.lang)
+    pdf, kind = reports._render_qweb_pdf(report_ref, records.ids)
+    assert kind == "pdf" and pdf.startswith(b"%PDF"), "not a PDF"
+    pages = PdfFileReader(io.BytesIO(pdf)).pages
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in pages]
 
 
 class _Undo(Exception):

@@ -20,6 +20,8 @@ class TestBaseAccessMatrix(AccessMatrixCase):
         "inclusion.place": {**READERS, "manager": "rwcu"},
         # The beneficiary's contact: kept by the beneficiary file, never edited directly.
         "res.partner": {"mediator": "r", "adviser": "r", "accountant": "r", "manager": "r"},
+        # The audit trail: written by the system only, read by managers only.
+        "inclusion.privacy.log": {"manager": "r"},
     }
     SENSITIVE_FIELDS = {
         "inclusion.beneficiary": {"notes": ("mediator", "manager")},
@@ -52,6 +54,19 @@ class TestBaseAccessMatrix(AccessMatrixCase):
             return {
                 "record": self.env[model].create(values),
                 "write": {"level": "intermediate"},
+                "create": values,
+            }
+        if model == "inclusion.privacy.log":
+            person = self._person("Lucie Petit")
+            values = {
+                "user_id": self.env.uid,
+                "beneficiary_id": person.id,
+                "company_id": self.company.id,
+                "action": "open",
+            }
+            return {
+                "record": self.env[model].create(values),
+                "write": {"action": "export"},
                 "create": values,
             }
         if model == "res.partner":

@@ -99,3 +99,12 @@ class TestDesk(InclusionCase):
         self.assertEqual(form.duration, 90)
         form.duration = 45
         self.assertEqual(form.stop, datetime(2026, 12, 4, 9, 45))
+
+    def test_new_person_form_opens_for_a_mediator(self):
+        # The form of a person being created reads a new record: no file open to log yet.
+        result = (
+            self.Beneficiary.with_user(self.mediator)
+            .with_context(default_name="Moussa Keita")
+            .onchange({}, [], {"name": {}, "needs_consent": {}})
+        )
+        self.assertEqual(result["value"]["name"], "Moussa Keita")

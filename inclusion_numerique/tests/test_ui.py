@@ -33,6 +33,32 @@ class TestUi(HttpCase):
         self.assertEqual(support.theme_ids, self.env.ref("inclusion_numerique.theme_email"))
         self.assertEqual(support.date, fields.Date.context_today(support.with_user(mediator)))
 
+    def test_manager_answers_access_and_erasure_requests(self):
+        manager = new_test_user(
+            self.env,
+            login="tour_privacy_manager",
+            groups="inclusion_numerique.group_manager",
+            lang="fr_FR",
+            tz="Europe/Paris",
+        )
+        person = self.env["inclusion.beneficiary"].create(
+            {"name": "Jeanne Petit", "phone": "06 45 67 89 01", "consent_date": "2025-03-04"}
+        )
+        self.start_tour(
+            f"/odoo/action-inclusion_numerique.inclusion_beneficiary_action/{person.id}",
+            "inclusion_numerique_privacy_requests",
+            login=manager.login,
+        )
+        person = person.with_context(active_test=False)
+        self.assertTrue(person.is_anonymised)
+        self.assertFalse(person.phone)
+        actions = (
+            self.env["inclusion.privacy.log"]
+            .search([("beneficiary_id", "=", person.id), ("user_id", "=", manager.id)])
+            .mapped("action")
+        )
+        self.assertEqual(sorted(set(actions)), ["anonymisation", "export", "open", "print"])
+
 
 class DeskTapsMixin:
     """A drop-in morning at the desk, taps counted by the tour (desk_tap_counter.js)."""

@@ -1,1 +1,2 @@
 from . import inclusion_beneficiary_merge
+from . import inclusion_beneficiary_access_export

@@ -67,6 +67,17 @@ class InclusionEquipmentHandover(models.Model):
         check_company=True,
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    # Who handed the equipment over for the structure, named on the receipt: by default
+    # whoever records it (existing receipts: whoever recorded them).
+    user_id = fields.Many2one(
+        "res.users",
+        string="Handed over by",
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        check_company=True,
+    )
     mode = fields.Selection(
         [("sold", "Sold"), ("given", "Given"), ("lent", "Lent")],
         required=True,
@@ -101,6 +112,11 @@ class InclusionEquipmentHandover(models.Model):
     )
     cancel_reason = fields.Text(readonly=True, copy=False)
     note = fields.Text(string="Conditions and notes")
+
+    @api.depends("create_uid")
+    def _compute_user_id(self):
+        for handover in self:
+            handover.user_id = handover.create_uid or self.env.user
 
     def init(self):
         # The database, not the ORM, guarantees a single active handover per equipment:

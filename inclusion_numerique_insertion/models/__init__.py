@@ -10,4 +10,11 @@ from . import hr_employee
 from . import hr_employee_public
 from . import inclusion_beneficiary
 from . import inclusion_insertion_report
+from . import inclusion_insertion_follow_up_mixin
+from . import inclusion_insertion_obstacle
+from . import inclusion_insertion_interview
+from . import inclusion_insertion_employee_obstacle
+from . import inclusion_insertion_action_step
+from . import inclusion_insertion_immersion
+from . import inclusion_insertion_training
 from . import inclusion_demo_insertion

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import format_date
+from odoo.tools import SQL, format_date
 
 
 class InclusionBeneficiary(models.Model):
@@ -68,3 +68,85 @@ class InclusionBeneficiary(models.Model):
             )
         ]
         return events
+
+    # ---- Personal-data lifecycle ----------------------------------------------------------
+
+    def _privacy_consent_withdrawal_values(self):
+        # Sharing with the whole insertion team rests on the consent only.
+        return {**super()._privacy_consent_withdrawal_values(), "consent_insertion_sharing": False}
+
+    def _privacy_activity_dates_sql(self):
+        return [
+            *super()._privacy_activity_dates_sql(),
+            SQL(
+                """(SELECT max(COALESCE(c.date_end, c.date_start)) FROM hr_contract c
+                     WHERE c.employee_id = b.employee_id AND c.is_insertion)"""
+            ),
+        ]
+
+    def _privacy_erasure_blockers(self):
+        blockers = super()._privacy_erasure_blockers()
+        # Contracts are HR's: read as superuser to know whether one runs, nothing shown.
+        running = (
+            self.env["hr.contract"]
+            .sudo()
+            ._read_group(
+                [
+                    ("employee_id", "in", self.sudo().employee_id.ids),
+                    ("is_insertion", "=", True),
+                    ("state", "=", "open"),
+                ],
+                ["employee_id"],
+            )
+        )
+        employees = {employee for (employee,) in running}
+        for person in self.filtered(lambda b: b.sudo().employee_id in employees):
+            blockers.setdefault(person, []).append(self.env._("an insertion contract is running"))
+        return blockers
+
+    def _privacy_anonymise(self):
+        if self:
+            self.env.flush_all()
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE inclusion_beneficiary SET consent_insertion_sharing = FALSE
+                        WHERE id = ANY(%s)""",
+                    self.ids,
+                )
+            )
+        return super()._privacy_anonymise()
+
+    def _privacy_access_sections(self):
+        # The contracts the user may read, with the fields their groups allow (wages
+        # stay HR's, the social details the insertion team's).
+        return [
+            *super()._privacy_access_sections(),
+            {
+                "key": "insertion_contracts",
+                "title": self.env._("Insertion contracts"),
+                "model": "hr.contract",
+                "domain": [
+                    ("employee_id", "=", self.sudo().employee_id.id),
+                    ("employee_id", "!=", False),
+                    ("is_insertion", "=", True),
+                ],
+                "fields": [
+                    "name",
+                    "date_start",
+                    "date_end",
+                    "state",
+                    "siae_kind",
+                    "insertion_contract_type",
+                    "weekly_hours",
+                    "work_activity_id",
+                    "insertion_adviser_id",
+                    "pass_iae_id",
+                    "prescriber_type",
+                    "eligibility_criterion_ids",
+                    "exit_date",
+                    "exit_reason_id",
+                    "exit_destination",
+                    "wage",
+                ],
+            },
+        ]

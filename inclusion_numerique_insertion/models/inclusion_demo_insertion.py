@@ -10,13 +10,14 @@ DEMO_ELIGIBILITY_CRITERIA = [
     "rsa", "ass", "detld", "low_qualification", "senior", "young", "deld", "qpv", "single_parent",
 ]  # fmt: skip
 DEMO_EXIT_REASONS = ["cdi", "cdd_short", "qualifying_training", "unemployed", "group_move"]
+# The first four also attend the "Je m'investis" workshop on work time (mediation demo).
 DEMO_INSERTION_EMPLOYEE_NAMES = [
-    "Fatima Benali",
+    "Aminata Diallo",
     "Karim Haddad",
+    "Lucas Petit",
+    "Mehdi Bouzid",
     "Sandrine Lopez",
     "Mamadou Diallo",
-    "Julie Perret",
-    "Nordine Belkacem",
     "Aïcha Traoré",
     "Thierry Vidal",
     "Samira Ouali",
@@ -41,6 +42,28 @@ DEMO_INSERTION_EMPLOYEE_NAMES = [
     "Stéphane Cros",
     "Yasmina Hamdi",
     "Grégory Anglade",
+]
+
+DEMO_OBSTACLES = [
+    "mobility", "housing", "budget", "health", "childcare",
+    "language", "digital", "justice", "administrative", "basic_skills",
+]  # fmt: skip
+DEMO_HOSTS = ["Boulangerie Au Pain Doré", "Espaces Verts du Lauragais", "Garage Solidaire 11"]
+DEMO_JOBS = ["Vendeuse en boulangerie", "Agent d'entretien des espaces verts", "Mécanicien"]
+DEMO_OUTCOMES = ["project_confirmed", "hired", "project_changed", "training", "none"]
+DEMO_TRAININGS = [("CACES R489 cat. 3", 35.0), ("Sauveteur secouriste du travail", 14.0)]
+DEMO_STEPS = [
+    "Inscription au code de la route",
+    "Dossier de demande de logement social",
+    "Rendez-vous avec la CAF",
+    "Atelier CV et lettre de motivation",
+    "Bilan de santé à la CPAM",
+]
+DEMO_INTERVIEW_NOTES = [
+    "<p>Point sur le poste et les horaires. Motivation bonne.</p>",
+    "<p>Difficultés de transport le matin : piste du vélo solidaire.</p>",
+    "<p>Démarches CAF en cours, à revoir au prochain entretien.</p>",
+    "<p>Projet professionnel : métiers de la propreté, immersion à prévoir.</p>",
 ]
 
 
@@ -76,8 +99,11 @@ class InclusionDemoInsertion(models.AbstractModel):
             reasons |= self.env.ref(f"inclusion_numerique_insertion.exit_reason_{code}")
         prescribers = [code for code, _label in PRESCRIBER_TYPES]
         names = DEMO_INSERTION_EMPLOYEE_NAMES
-        employees = self.env["hr.employee"].create(
-            [{"name": name, "company_id": company.id} for name in names]
+        employees = self._demo_employees(company, names)
+        with_file = (
+            self.env["inclusion.beneficiary"]
+            .search([("employee_id", "in", employees.ids)])
+            .employee_id
         )
         self.env["inclusion.beneficiary"].create(
             [
@@ -89,6 +115,7 @@ class InclusionDemoInsertion(models.AbstractModel):
                     "birthdate": today - relativedelta(years=20 + (index * 7) % 40, days=index),
                 }
                 for index, employee in enumerate(employees)
+                if employee not in with_file
             ]
         )
         starts = [
@@ -155,4 +182,134 @@ class InclusionDemoInsertion(models.AbstractModel):
                     exit_destination=self.env._("Demo destination"),
                 )
             contract_values.append(values)
-        self.env["hr.contract"].create(contract_values)
+        contracts = self.env["hr.contract"].create(contract_values)
+        self._generate_follow_up(contracts, today)
+
+    @api.model
+    def _generate_follow_up(self, contracts, today):
+        """A year of socio-professional follow-up: interviews every two months, two
+        obstacles per person (lifted a few months after the start when time allowed),
+        action plan steps, some immersions and trainings."""
+        obstacles = self.env["inclusion.insertion.obstacle"].browse()
+        for code in DEMO_OBSTACLES:
+            obstacles |= self.env.ref(f"inclusion_numerique_insertion.obstacle_{code}")
+        referents = contracts.insertion_adviser_id | contracts.cesf_referent_id
+        owner = self.env.ref("base.user_admin")
+        hosts = self.env["res.partner"].create([{"name": name} for name in DEMO_HOSTS])
+        interviews, lines, steps, immersions, trainings = [], [], [], [], []
+        for index, contract in enumerate(contracts):
+            employee, start = contract.employee_id, contract.date_start
+            end = contract.exit_date or today
+            first, second = (
+                obstacles[index % len(obstacles)],
+                obstacles[(index * 3 + 1) % len(obstacles)],
+            )
+            dates = [start + relativedelta(months=months) for months in range(0, 12, 2)]
+            for rank, day in enumerate(d for d in dates if d <= end):
+                interviews.append(
+                    {
+                        "employee_id": employee.id,
+                        "date": day,
+                        "kind": "reception"
+                        if not rank
+                        else "mid_term"
+                        if rank == 3
+                        else "follow_up",
+                        "referent_id": referents[rank % len(referents)].id,
+                        "duration": 1.5 if not rank else 1.0,
+                        "notes": DEMO_INTERVIEW_NOTES[(index + rank) % len(DEMO_INTERVIEW_NOTES)],
+                        "obstacle_ids": [Command.set((first | second).ids)] if rank < 2 else [],
+                    }
+                )
+            if contract.exit_date:
+                interviews.append(
+                    {
+                        "employee_id": employee.id,
+                        "date": contract.exit_date,
+                        "kind": "exit",
+                        "referent_id": referents[0].id,
+                        "duration": 1.0,
+                    }
+                )
+            for rank, obstacle in enumerate(first | second):
+                lifted = start + relativedelta(months=3 + rank * 2, days=index)
+                lines.append(
+                    {
+                        "employee_id": employee.id,
+                        "obstacle_id": obstacle.id,
+                        "date_identified": start,
+                        "state": "lifted" if lifted <= end else "in_progress",
+                        "date_lifted": lifted if lifted <= end else False,
+                    }
+                )
+            if not contract.exit_date:
+                steps += [
+                    {
+                        "employee_id": employee.id,
+                        "name": DEMO_STEPS[index % len(DEMO_STEPS)],
+                        "obstacle_id": first.id,
+                        "user_id": owner.id,
+                        "date_deadline": today + relativedelta(days=3 + index % 20),
+                    },
+                    {
+                        "employee_id": employee.id,
+                        "name": DEMO_STEPS[(index + 2) % len(DEMO_STEPS)],
+                        "user_id": owner.id,
+                        "date_deadline": start + relativedelta(days=20),
+                        "state": "done",
+                    },
+                ]
+            immersion_start = start + relativedelta(months=2)
+            if index % 5 == 0 and immersion_start + relativedelta(days=11) <= end:
+                immersions.append(
+                    {
+                        "employee_id": employee.id,
+                        "host_partner_id": hosts[index % len(hosts)].id,
+                        "job": DEMO_JOBS[index % len(DEMO_JOBS)],
+                        "date_start": immersion_start,
+                        "date_end": immersion_start + relativedelta(days=11),
+                        "outcome": DEMO_OUTCOMES[index % len(DEMO_OUTCOMES)],
+                    }
+                )
+            training_start = start + relativedelta(months=1)
+            if index % 4 == 0 and training_start + relativedelta(days=4) <= end:
+                name, hours = DEMO_TRAININGS[index % len(DEMO_TRAININGS)]
+                trainings.append(
+                    {
+                        "employee_id": employee.id,
+                        "name": name,
+                        "date_start": training_start,
+                        "date_end": training_start + relativedelta(days=4),
+                        "hours": hours,
+                        "is_qualifying": hours >= 35,
+                    }
+                )
+        self.env["inclusion.insertion.interview"].create(interviews)
+        self.env["inclusion.insertion.employee.obstacle"].create(lines)
+        # No creation message nor e-mail to the owner for each demo step.
+        self.env["inclusion.insertion.action.step"].with_context(
+            tracking_disable=True, mail_activity_quick_update=True
+        ).create(steps)
+        self.env["inclusion.insertion.immersion"].create(immersions)
+        self.env["inclusion.insertion.training"].create(trainings)
+
+    def _demo_employees(self, company, names):
+        """The company's employees of these names, in this order: those other demo data
+        made (the learners of the workshops) are reused, not duplicated."""
+        Employee = self.env["hr.employee"]
+        existing = {
+            employee.name: employee
+            for employee in Employee.search(
+                [("name", "in", names), ("company_id", "=", company.id)]
+            )
+        }
+        created = iter(
+            Employee.create(
+                [
+                    {"name": name, "company_id": company.id}
+                    for name in names
+                    if name not in existing
+                ]
+            )
+        )
+        return Employee.concat(*(existing.get(name) or next(created) for name in names))

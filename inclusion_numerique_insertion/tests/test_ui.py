@@ -1,9 +1,12 @@
+from datetime import date
+
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
 class TestUi(HttpCase):
-    def test_adviser_records_an_exit(self):
+    def _followed_employee(self):
+        """Jean Tourneur, whose running insertion contract the tour's adviser follows."""
         adviser = new_test_user(
             self.env,
             login="tour_adviser",
@@ -27,6 +30,10 @@ class TestUi(HttpCase):
                 "state": "open",
             }
         )
+        return employee, contract
+
+    def test_adviser_records_an_exit(self):
+        employee, contract = self._followed_employee()
         # Advisers without HR rights see the public employee form: Insertion tab, contracts button.
         self.start_tour(
             f"/odoo/hr.employee.public/{employee.id}",
@@ -38,3 +45,29 @@ class TestUi(HttpCase):
         )
         self.assertEqual(contract.state, "close")
         self.assertEqual(len(contract.activity_ids), 2)
+
+    def test_adviser_records_an_interview_and_lifts_an_obstacle(self):
+        employee, _contract = self._followed_employee()
+        housing = self.env.ref("inclusion_numerique_insertion.obstacle_housing")
+        line = self.env["inclusion.insertion.employee.obstacle"].create(
+            {
+                "employee_id": employee.id,
+                "obstacle_id": housing.id,
+                "date_identified": date(2026, 1, 5),
+            }
+        )
+        self.start_tour(
+            f"/odoo/hr.employee.public/{employee.id}",
+            "inclusion_numerique_insertion_follow_up",
+            login="tour_adviser",
+        )
+        interview = self.env["inclusion.insertion.interview"].search(
+            [("employee_id", "=", employee.id)]
+        )
+        self.assertEqual(
+            (interview.kind, interview.duration, interview.obstacle_ids),
+            ("mid_term", 1.5, housing),
+        )
+        self.assertIn("Bail signé", interview.notes)
+        self.assertEqual(interview.referent_id.name, "Claire Rousseau")
+        self.assertEqual((line.state, line.date_lifted), ("lifted", date.today()))

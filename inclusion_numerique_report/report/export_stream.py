@@ -3,7 +3,7 @@
 xlsxwriter, even in constant_memory mode, writes a few thousand rows a second; this
 XLSX writer produces the sheet XML itself (inline strings, one row at a time into a
 deflated zip member) and writes tens of thousands. Only what the exports need: one
-sheet, a bold header, strings, numbers, dates and date-times."""
+sheet, a bold frozen header, column widths, strings, numbers, dates and date-times."""
 
 import csv
 import re
@@ -66,8 +66,13 @@ _STYLES = (
     '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    "</cellXfs></styleSheet>"
+    "</cellXfs>"
+    # The "Normal" style: without it openpyxl warns "Workbook contains no default style".
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
 )
+# Column widths (characters): the header's, within these bounds (rows are streamed after).
+MIN_WIDTH, MAX_WIDTH = 12, 40
 
 
 # Names and labels repeat from row to row: their XML is built once.
@@ -98,6 +103,17 @@ def _cell(value):
     return _text(str(value))
 
 
+def _columns(header):
+    """<cols> giving each column the width of its title, within MIN_WIDTH and MAX_WIDTH."""
+    widths = "".join(
+        f'<col min="{index}" max="{index}" width="{width}" customWidth="1"/>'
+        for index, width in enumerate(
+            (min(max(len(title) + 2, MIN_WIDTH), MAX_WIDTH) for title in header), start=1
+        )
+    )
+    return f"<cols>{widths}</cols>"
+
+
 class XlsxStreamWriter:
     """XLSX of one sheet written row by row: memory stays that of one row."""
 
@@ -120,7 +136,9 @@ class XlsxStreamWriter:
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
             '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
-            'state="frozen"/></sheetView></sheetViews><sheetData><row>'
+            'state="frozen"/></sheetView></sheetViews>'
+            + _columns(header)
+            + "<sheetData><row>"
             + "".join(
                 f'<c t="inlineStr" s="{BOLD_STYLE}"><is><t>{escape(title)}</t></is></c>'
                 for title in header

@@ -6,7 +6,7 @@ from odoo import api, models
 from odoo.addons.inclusion_numerique.tools import DEFAULT_TZ
 from odoo.exceptions import AccessError
 from odoo.osv import expression
-from odoo.tools import SQL
+from odoo.tools import SQL, formatLang
 
 from .pg_settings import local_settings
 
@@ -365,6 +365,20 @@ class InclusionActivityFigures(models.AbstractModel):
             "attendance_rate": 100.0 * attended / marked if marked else 0.0,
             "completions": completions,
         }
+
+    @api.model
+    def _format_figure(self, value, kind):
+        """`value` written in the user's language (in French 1 234, 1 234,5 h, 1 234,50 €,
+        91,7 %); kind as in _summary_sections, or "float" (1 234,5)."""
+        if kind == "int":
+            return formatLang(self.env, value, digits=0)
+        if kind == "hours":
+            return self.env._("%(hours)s h", hours=formatLang(self.env, value, digits=1))
+        if kind == "amount":
+            return formatLang(self.env, value, currency_obj=self.env.company.currency_id)
+        if kind == "percent":
+            return self.env._("%(rate)s %%", rate=formatLang(self.env, value, digits=1))
+        return formatLang(self.env, value, digits=1)
 
     @api.model
     def _summary_sections(self, figures):

@@ -94,6 +94,9 @@ class InclusionActivityReport(models.Model):
     place_id = fields.Many2one("inclusion.place", readonly=True)
     mediator_id = fields.Many2one("res.users", readonly=True)
     beneficiary_id = fields.Many2one("inclusion.beneficiary", readonly=True)
+    # The person again, as a number counted once per person: the "People" measure of the
+    # pivot and graph views (anonymous visits count no one).
+    people = fields.Integer(aggregator="count_distinct", readonly=True)
     is_anonymous = fields.Boolean(string="Anonymous visit", readonly=True)
     theme_ids = fields.Many2many(
         "inclusion.theme",
@@ -169,6 +172,7 @@ class InclusionActivityReport(models.Model):
                    s.place_id AS place_id,
                    s.mediator_id AS mediator_id,
                    b.id AS beneficiary_id,
+                   b.id AS people,
                    s.beneficiary_id IS NULL AS is_anonymous,
                    %(gender)s AS person_gender,
                    %(age_bracket)s AS person_age_bracket,
@@ -218,6 +222,7 @@ class InclusionActivityReport(models.Model):
                    NULL::integer AS place_id,
                    w.user_id AS mediator_id,
                    b.id AS beneficiary_id,
+                   b.id AS people,
                    FALSE AS is_anonymous,
                    COALESCE(b.gender, 'unknown')::varchar AS person_gender,
                    (CASE WHEN b.id IS NULL THEN 'unknown'

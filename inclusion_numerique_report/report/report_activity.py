@@ -20,4 +20,5 @@ class ReportActivity(models.AbstractModel):
             "doc_model": "inclusion.activity.report.wizard",
             "docs": wizards,
             "reports": reports,
+            "format_figure": service._format_figure,
         }

@@ -12,10 +12,10 @@ class ReportActivityXlsx(models.AbstractModel):
         formats = {
             "title": workbook.add_format({"bold": True, "font_size": 14}),
             "header": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1}),
-            "int": workbook.add_format({"num_format": "0"}),
-            "hours": workbook.add_format({"num_format": "0.00"}),
-            "percent": workbook.add_format({"num_format": "0.0"}),
-            "amount": workbook.add_format({"num_format": "#,##0.00"}),
+            "int": workbook.add_format({"num_format": "#,##0"}),
+            "hours": workbook.add_format({"num_format": "#,##0.0"}),
+            "percent": workbook.add_format({"num_format": '0.0" %"'}),
+            "amount": workbook.add_format({"num_format": "#,##0.00 [$€-fr-FR]"}),
         }
         service = self.env["inclusion.activity.figures"]
         for wizard in wizards:
@@ -24,6 +24,7 @@ class ReportActivityXlsx(models.AbstractModel):
             sheet.set_column(0, 0, 48)
             sheet.set_column(1, 3, 14)
             row = self._write_heading(sheet, figures, formats)
+            sheet.freeze_panes(row, 0)
             for title, lines in service._summary_sections(figures):
                 sheet.write(row, 0, title, formats["header"])
                 row += 1
@@ -42,21 +43,22 @@ class ReportActivityXlsx(models.AbstractModel):
                 row = self._write_breakdown(sheet, row, table, formats) + 1
 
     def _write_heading(self, sheet, figures, formats):
-        sheet.write(
-            0, 0, f"{self.env._('Activity report')} – {figures['company']}", formats["title"]
+        """The title with the structure and the period, then the filters: the rows frozen
+        above the figures. Returns the first row after them."""
+        period = self.env._(
+            "from %(date_from)s to %(date_to)s",
+            date_from=figures["date_from"].strftime("%d/%m/%Y"),
+            date_to=figures["date_to"].strftime("%d/%m/%Y"),
         )
         sheet.write(
-            1,
             0,
-            self.env._(
-                "From %(date_from)s to %(date_to)s",
-                date_from=figures["date_from"].strftime("%d/%m/%Y"),
-                date_to=figures["date_to"].strftime("%d/%m/%Y"),
-            ),
+            0,
+            f"{self.env._('Activity report')} – {figures['company']} – {period}",
+            formats["title"],
         )
-        for index, line in enumerate(figures["filters"], start=2):
+        for index, line in enumerate(figures["filters"], start=1):
             sheet.write(index, 0, line)
-        return 3 + len(figures["filters"])
+        return 2 + len(figures["filters"])
 
     def _write_breakdown(self, sheet, row, table, formats):
         headers = [table["title"], self.env._("Contacts"), self.env._("People")]

@@ -22,20 +22,56 @@ class EquipmentSalesXlsx(models.AbstractModel):
             self.env._("Invoice"),
         ]
 
+    # Width of each column, in characters.
+    WIDTHS = [12, 18, 28, 32, 20, 12, 18, 18]
+
     def generate_xlsx_report(self, workbook, data, handovers):
+        """A title with the period, the header frozen under it, one row per sale by date
+        and a totals row (number of sales, amount received)."""
         sheet = workbook.add_worksheet(self.env._("Sales"))
         bold = workbook.add_format({"bold": True})
+        title = workbook.add_format({"bold": True, "font_size": 14})
+        header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
         date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
-        amount_format = workbook.add_format({"num_format": "#,##0.00"})
-        sheet.write_row(0, 0, self._columns(), bold)
+        amount_format = workbook.add_format({"num_format": "#,##0.00 [$€-fr-FR]"})
+        total_format = workbook.add_format(
+            {"bold": True, "top": 1, "num_format": "#,##0.00 [$€-fr-FR]"}
+        )
+        handovers = handovers.sorted(lambda h: (h.date, h.id))
+        sheet.write(0, 0, self._title(handovers), title)
+        sheet.write_row(1, 0, self._columns(), header)
+        sheet.freeze_panes(2, 0)
+        for column, width in enumerate(self.WIDTHS):
+            sheet.set_column(column, column, width)
         methods = self._payment_methods()
-        for row, handover in enumerate(handovers.sorted(lambda h: (h.date, h.id)), start=1):
+        row = 1
+        for row, handover in enumerate(handovers, start=2):
             values = self._sales_row(handover, methods)
             sheet.write_datetime(row, 0, values[0], date_format)
             sheet.write_row(row, 1, values[1:5])
             sheet.write_number(row, 5, values[5], amount_format)
             sheet.write_row(row, 6, values[6:])
-        sheet.set_column(0, 7, 18)
+        total = row + 1
+        sheet.write(total, 0, self.env._("Total"), bold)
+        sheet.write(total, 1, self.env._("%(count)s sales", count=len(handovers)), bold)
+        sheet.write_formula(
+            total,
+            5,
+            f"=SUM(F3:F{total})",
+            total_format,
+            sum(handovers.mapped("amount_received")),
+        )
+
+    def _title(self, handovers):
+        """ "Sales from <first day> to <last day>" of the exported receipts."""
+        days = handovers.mapped("date")
+        if not days:
+            return self.env._("Sales")
+        return self.env._(
+            "Sales from %(date_from)s to %(date_to)s",
+            date_from=min(days).strftime("%d/%m/%Y"),
+            date_to=max(days).strftime("%d/%m/%Y"),
+        )
 
     def _payment_methods(self):
         field = self.env["inclusion.equipment.handover"]._fields["payment_method"]

@@ -21,8 +21,10 @@ class TestSalesExport(EquipmentCase):
         self.assertEqual(report_type, "xlsx")
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         rows = list(sheet.iter_rows(values_only=True))
+        today = handover.date.strftime("%d/%m/%Y")
+        self.assertEqual(rows[0][0], f"Ventes du {today} au {today}")
         self.assertEqual(
-            rows[0],
+            rows[1],
             (
                 "Date",
                 "Numéro de reçu",
@@ -35,9 +37,14 @@ class TestSalesExport(EquipmentCase):
             ),
         )
         self.assertEqual(
-            rows[1][1:7],
+            rows[2][1:7],
             (handover.name, "Fatou Diallo", handover.equipment_id.name, "SN-XLSX", 20, "Chèque"),
         )
+        # Totals under the rows, the header frozen, the columns wide enough to read.
+        self.assertEqual(rows[3][:2], ("Total", "1 vente(s)"))
+        self.assertEqual(rows[3][5], "=SUM(F3:F3)")
+        self.assertEqual(sheet.freeze_panes, "A3")
+        self.assertEqual(sheet.column_dimensions["C"].width, 28.7109375)
 
 
 @tagged("post_install", "-at_install")
@@ -60,7 +67,7 @@ class TestSalesExportRoute(EquipmentCase, HttpCase):
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200)
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-        self.assertEqual(sheet.cell(2, 2).value, handover.name)
+        self.assertEqual(sheet.cell(3, 2).value, handover.name)
 
 
 @tagged("post_install", "-at_install")

@@ -1,1 +1,2 @@
 from . import test_insertion_figures
+from . import test_insertion_dialogue

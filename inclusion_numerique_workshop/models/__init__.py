@@ -8,3 +8,4 @@ from . import inclusion_attendance
 from . import hr_employee
 from . import hr_employee_public
 from . import inclusion_beneficiary
+from . import inclusion_diagnostic

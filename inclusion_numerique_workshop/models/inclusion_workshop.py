@@ -41,6 +41,10 @@ class InclusionWorkshop(models.Model):
         tracking=True,
         help="Registrants whose digital level differs get a warning.",
     )
+    homogeneous_level = fields.Boolean(
+        string="Homogeneous level groups",
+        help="The waiting list puts first the people whose level fits the expected level.",
+    )
     theme_ids = fields.Many2many(
         "inclusion.theme",
         "inclusion_workshop_theme_rel",
@@ -365,6 +369,18 @@ class InclusionWorkshop(models.Model):
             "target": "new",
             "context": {"default_workshop_id": self.id},
         }
+
+    def action_register_beneficiary(self):
+        """Register the person of the diagnostic being read (suggested workshops)."""
+        self.ensure_one()
+        beneficiary = self.env["inclusion.beneficiary"].browse(
+            self.env.context.get("inclusion_beneficiary_id")
+        )
+        if not beneficiary:
+            raise UserError(self.env._("Choose the person to register."))
+        self.env["inclusion.workshop.registration"].create(
+            {"workshop_id": self.id, "beneficiary_id": beneficiary.id}
+        )
 
     def action_split_subgroups(self):
         """Spread the registered participants over the sub-groups, alphabetically."""

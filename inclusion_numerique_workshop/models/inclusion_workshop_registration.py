@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.inclusion_numerique.models.inclusion_beneficiary import DIGITAL_LEVELS
 from odoo.exceptions import UserError, ValidationError
 
 from .inclusion_attendance import ATTENDED_STATES
@@ -18,8 +19,9 @@ class InclusionWorkshopRegistration(models.Model):
     _inherit = ["inclusion.workshop.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     # The seats decide between the two; completion, drop-out and cancellation are actions.
     _workflow_create_states = ("registered", "waiting")
-    # Waiting-list order: first come, first served.
-    _order = "workshop_id, date_waiting, id"
+    # Waiting-list order: first come, first served, after the people whose level fits
+    # where the workshop asks for homogeneous groups.
+    _order = "workshop_id, level_gap, date_waiting, id"
     _rec_name = "beneficiary_id"
 
     workshop_id = fields.Many2one(
@@ -70,6 +72,13 @@ class InclusionWorkshopRegistration(models.Model):
         compute="_compute_waiting_rank",
         help="Place on the waiting list: first come, first served.",
     )
+    level_gap = fields.Integer(
+        string="Level gap",
+        compute="_compute_level_gap",
+        store=True,
+        help="Levels between the person's and the expected one, where the workshop asks for "
+        "homogeneous groups (unknown level last); 0 otherwise.",
+    )
     level_warning = fields.Boolean(
         compute="_compute_level_warning",
         help="The beneficiary's digital level differs from the level expected by the workshop.",
@@ -108,6 +117,21 @@ class InclusionWorkshopRegistration(models.Model):
             ranks.update({reg.id: rank for rank, reg in enumerate(workshop_waiting, start=1)})
         for registration in self:
             registration.waiting_rank = ranks.get(registration._origin.id, 0)
+
+    @api.depends(
+        "workshop_id.homogeneous_level", "workshop_id.level", "beneficiary_id.digital_level"
+    )
+    def _compute_level_gap(self):
+        ranks = {code: rank for rank, (code, _label) in enumerate(DIGITAL_LEVELS)}
+        for registration in self:
+            workshop = registration.workshop_id
+            level = registration.beneficiary_id.digital_level
+            if not (workshop.homogeneous_level and workshop.level):
+                registration.level_gap = 0
+            elif not level:
+                registration.level_gap = len(DIGITAL_LEVELS)
+            else:
+                registration.level_gap = abs(ranks[level] - ranks[workshop.level])
 
     @api.depends("workshop_level", "beneficiary_level")
     def _compute_level_warning(self):

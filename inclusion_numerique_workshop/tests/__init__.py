@@ -5,3 +5,5 @@ from . import test_settings
 from . import test_ui
 from . import test_access_matrix
 from . import test_roll_call_desk
+from . import test_workshop_privacy
+from . import test_workshop_documents

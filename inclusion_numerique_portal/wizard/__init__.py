@@ -1,0 +1,1 @@
+from . import inclusion_slot_book

@@ -1,0 +1,2 @@
+from . import report_insertion_dialogue
+from . import report_insertion_dialogue_xlsx
