@@ -40,6 +40,10 @@
         "demo/programme_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "inclusion_numerique/static/src/scss/desk.scss",
+            "inclusion_numerique/static/src/views/*",
+        ],
         "web.assets_tests": [
             "inclusion_numerique/static/tests/tours/*.js",
         ],

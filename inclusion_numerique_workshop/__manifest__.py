@@ -28,6 +28,9 @@
         "demo/workshop_bge_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "inclusion_numerique_workshop/static/src/scss/roll_call.scss",
+        ],
         "web.assets_tests": [
             "inclusion_numerique_workshop/static/tests/tours/*.js",
         ],

@@ -1,9 +1,11 @@
+from datetime import datetime, time
+
 import phonenumbers
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, create_index, email_normalize, single_email_re
+from odoo.tools import SQL, create_index, email_normalize, format_date, single_email_re
 
 DIGITAL_LEVELS = [
     ("beginner", "Beginner"),
@@ -265,6 +267,13 @@ class InclusionBeneficiary(models.Model):
         help="Same name and birth date, or same phone or e-mail as another beneficiary.",
     )
 
+    timeline_html = fields.Html(
+        string="Story",
+        compute="_compute_timeline_html",
+        sanitize=False,  # rendered by QWeb, every value escaped
+        help="Everything the person did with the structure that you may see, newest first.",
+    )
+
     _sql_constraints = [
         (
             "employee_unique",
@@ -272,6 +281,101 @@ class InclusionBeneficiary(models.Model):
             "This employee is already linked to another beneficiary.",
         ),
     ]
+
+    @api.depends("name", "birthdate", "birth_year", "city")
+    @api.depends_context("inclusion_identity", "uid")
+    def _compute_display_name(self):
+        """With the context key `inclusion_identity` (fields where a person is chosen), the
+        name tells homonyms apart: birth year, commune, last visit."""
+        if not self.env.context.get("inclusion_identity"):
+            return super()._compute_display_name()
+        last_visits = self._last_visit_dates()
+        for beneficiary in self:
+            year = beneficiary.birthdate.year if beneficiary.birthdate else beneficiary.birth_year
+            last_visit = last_visits.get(beneficiary.id)
+            details = [
+                str(year) if year else "",
+                beneficiary.city or "",
+                last_visit and self.env._("seen %(date)s", date=format_date(self.env, last_visit)),
+            ]
+            shown = " · ".join(detail for detail in details if detail)
+            beneficiary.display_name = (
+                f"{beneficiary.name} ({shown})" if shown else (beneficiary.name or "")
+            )
+
+    def _last_visit_dates(self):
+        """{beneficiary id: date of their latest held support session}, counting only the
+        sessions the user may read, even when the names are computed as superuser
+        (name_search)."""
+        supports = self.env["inclusion.support"].with_env(self.env(su=False))
+        if not supports.has_access("read") or not self.ids:
+            return {}
+        groups = supports._read_group(
+            [("beneficiary_id", "in", self.ids), ("state", "=", "done")],
+            ["beneficiary_id"],
+            ["date:max"],
+        )
+        return {beneficiary.id: last for beneficiary, last in groups}
+
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        """Before any typing, the people the user supported lately come first: at a desk
+        the regulars are picked with one tap."""
+        if name or not self.env.context.get("inclusion_recent_first"):
+            return super().name_search(name, args, operator, limit)
+        recent = self._recently_supported(args or [], limit or 100)
+        others = super().name_search(
+            name, [*(args or []), ("id", "not in", recent.ids)], operator, limit
+        )
+        return [(person.id, person.display_name) for person in recent] + others[
+            : (limit or len(others)) - len(recent)
+        ]
+
+    @api.model
+    def _recently_supported(self, domain, limit):
+        groups = self.env["inclusion.support"]._read_group(
+            [
+                ("mediator_id", "=", self.env.uid),
+                ("beneficiary_id", "!=", False),
+                ("state", "=", "done"),
+            ],
+            ["beneficiary_id"],
+            ["start:max"],
+            order="start:max desc",
+            limit=limit,
+        )
+        recent = self.browse([beneficiary.id for beneficiary, _last in groups])
+        return recent.filtered_domain(domain) if domain else recent
+
+    @api.onchange("name", "phone", "email")
+    def _onchange_warn_duplicates(self):
+        """Flag probable duplicates while the file is typed, naming only people the user may
+        read (search applies their record rules)."""
+        criteria = [("name", "=ilike", (self.name or "").strip())] if self.name else []
+        criteria += [(fname, "=", self[fname]) for fname in ("phone", "email") if self[fname]]
+        if not criteria:
+            return None
+        domain = [
+            *["|"] * (len(criteria) - 1),
+            *criteria,
+            ("id", "!=", self._origin.id),
+            ("company_id", "=", self.company_id.id),
+        ]
+        others = self.search(domain, limit=5)
+        if not others:
+            return None
+        names = ", ".join(others.with_context(inclusion_identity=True).mapped("display_name"))
+        return {
+            "warning": {
+                "title": self.env._("Probable duplicate"),
+                "message": self.env._(
+                    "This person may already be recorded: %(names)s. Open their file "
+                    "instead of creating a new one.",
+                    names=names,
+                ),
+                "type": "notification",
+            }
+        }
 
     @api.depends("birthdate", "birth_year")
     def _compute_age(self):
@@ -464,7 +568,23 @@ class InclusionBeneficiary(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """Create the contact of each beneficiary entered by name only, in one batch."""
+        # Contact defaults (default_name from "Create and edit…") go to the new contact with
+        # the other contact values; left in the context, they would come back once popped
+        # and reach the contact through the related fields' inverse, a write mediators may
+        # not do.
+        context_keys = {f"default_{fname}": fname for fname in CONTACT_FIELDS}
+        defaults = {
+            fname: self.env.context[key]
+            for key, fname in context_keys.items()
+            if key in self.env.context
+        }
+        context = {
+            key: value for key, value in self.env.context.items() if key not in context_keys
+        }
+        without_defaults = self.with_env(self.env(context=context))
         for vals in vals_list:
+            for fname, value in defaults.items():
+                vals.setdefault(fname, value)
             self._check_protected_values(vals)
             self._normalize_contact_values(vals)
             if vals.get("consent_date"):
@@ -487,7 +607,7 @@ class InclusionBeneficiary(models.Model):
         )
         for (vals, _contact), partner in zip(without_partner, partners, strict=True):
             vals["partner_id"] = partner.id
-        beneficiaries = super().create(vals_list)
+        beneficiaries = super(InclusionBeneficiary, without_defaults).create(vals_list)
         for beneficiary, vals, contact in zip(beneficiaries, vals_list, contacts, strict=True):
             if contact and vals["partner_id"] not in partners.ids:
                 beneficiary._write_contact(contact)
@@ -606,6 +726,88 @@ class InclusionBeneficiary(models.Model):
         )
         self.env.add_to_compute(self._fields["age_bracket"], beneficiaries)
         beneficiaries.flush_recordset(["age_bracket"])
+
+    # What the story shows depends on who reads it: never served from another user's cache.
+    @api.depends_context("uid", "lang")
+    def _compute_timeline_html(self):
+        for beneficiary in self:
+            if not beneficiary._origin:
+                beneficiary.timeline_html = False
+                continue
+            events = sorted(
+                beneficiary._origin._timeline_events(),
+                key=lambda event: event["moment"],
+                reverse=True,
+            )
+            beneficiary.timeline_html = self.env["ir.qweb"]._render(
+                "inclusion_numerique.beneficiary_timeline", {"events": events}
+            )
+
+    def _timeline_events(self):
+        """Hook: the events of this person's story, as _timeline_event dicts. Each add-on
+        adds its own, reading only what the user may read (_timeline_records), with one
+        query a model."""
+        self.ensure_one()
+        kinds = self._selection_labels("inclusion.support", "kind")
+        states = self._selection_labels("inclusion.support", "state")
+        events = [
+            self._timeline_event(
+                support.start,
+                "fa-handshake-o",
+                kinds[support.kind]
+                + (f" ({states[support.state]})" if support.state != "done" else ""),
+                ", ".join(support.theme_ids.mapped("name")),
+            )
+            for support in self._timeline_records("inclusion.support")
+        ]
+        levels = self._selection_labels("inclusion.diagnostic", "level")
+        events += [
+            self._timeline_event(
+                diagnostic.date,
+                "fa-tachometer",
+                self.env._("Diagnostic: %(level)s", level=levels[diagnostic.level]),
+                diagnostic.comment or "",
+            )
+            for diagnostic in self._timeline_records("inclusion.diagnostic")
+        ]
+        return events
+
+    @api.model
+    def _selection_labels(self, model, fname):
+        """{code: label} of a selection field, in the user's language."""
+        return dict(self.env[model]._fields[fname]._description_selection(self.env))
+
+    def _timeline_records(self, model, domain=None):
+        """This person's records of `model` (or those of `domain`) that the user may read
+        (access rights and record rules), in one query; none when the user may not read the
+        model at all."""
+        records = self.env[model]
+        if not records.has_access("read"):
+            return records
+        return records.search(domain or [("beneficiary_id", "=", self.id)])
+
+    @api.model
+    def _timeline_event(self, when, icon, title, detail=""):
+        """One line of the story; `when` is a date or a (UTC) datetime."""
+        if isinstance(when, datetime):
+            day = fields.Datetime.context_timestamp(self, when).date()
+        else:
+            day, when = when, datetime.combine(when, time.min)
+        return {
+            "moment": when,
+            "day": format_date(self.env, day),
+            "icon": icon,
+            "title": title,
+            "detail": detail,
+        }
+
+    def action_record_visit(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "inclusion_numerique.inclusion_support_action_quick"
+        )
+        action["context"] = {"default_kind": "drop_in", "default_beneficiary_id": self.id}
+        return action
 
     def action_open_supports(self):
         self.ensure_one()

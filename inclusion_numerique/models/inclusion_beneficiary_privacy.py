@@ -283,8 +283,9 @@ class InclusionBeneficiary(models.Model):
 
     def web_read(self, specification):
         result = super().web_read(specification)
-        # The web client reads one record to open its form (lists use web_search_read).
-        if len(self) == 1:
+        # The web client reads one record to open its form (lists use web_search_read); a
+        # new record (onchange of a form being filled) has no file yet.
+        if len(self) == 1 and self.id:
             self.env["inclusion.privacy.log"]._log_open(self)
         return result
 

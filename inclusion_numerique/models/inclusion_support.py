@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import DEFAULT_TZ
 from .inclusion_beneficiary import (
@@ -208,6 +208,9 @@ class InclusionSupport(models.Model):
         compute="_compute_person_commune_id",
         store=True,
     )
+    is_past = fields.Boolean(
+        compute="_compute_is_past", help="The session has started: its outcome can be told."
+    )
 
     def _default_place_id(self):
         """The place of the mediator's last session, else their default place."""
@@ -237,6 +240,17 @@ class InclusionSupport(models.Model):
         for support in self:
             if support.duration_preset and support.duration_preset != "free":
                 support.duration = int(support.duration_preset)
+
+    @api.depends("start")
+    def _compute_is_past(self):
+        now = fields.Datetime.now()
+        for support in self:
+            support.is_past = bool(support.start) and support.start <= now
+
+    @api.onchange("stop")
+    def _onchange_stop(self):
+        """The form shows start, end and duration together: they must agree at once."""
+        self._inverse_stop()
 
     @api.depends("duration")
     def _compute_duration_bucket(self):
@@ -363,10 +377,26 @@ class InclusionSupport(models.Model):
                 )
 
     def action_mark_done(self):
+        self._check_started()
         self.write({"state": "done"})
 
     def action_mark_no_show(self):
+        self._check_started()
         self.write({"state": "no_show"})
+
+    def _check_started(self):
+        if not all(self.mapped("is_past")):
+            raise UserError(
+                self.env._("An appointment is held or missed only once its time has come.")
+            )
+
+    def action_save_and_new(self):
+        """The desk's rhythm: the visit is saved (by the button), a blank one follows."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "inclusion_numerique.inclusion_support_action_quick"
+        )
+        action["target"] = "main"
+        return action
 
     def action_mark_excused(self):
         self.write({"state": "excused"})

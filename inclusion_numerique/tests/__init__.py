@@ -1,5 +1,6 @@
 from . import test_foundation
 from . import test_ui
+from . import test_desk
 from . import test_support
 from . import test_beneficiary
 from . import test_beneficiary_performance

@@ -1,7 +1,7 @@
 from datetime import datetime, timedelta
 
 from odoo import fields
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import InclusionCase
@@ -118,6 +118,11 @@ class TestSupport(InclusionCase):
         )
         self.assertEqual(appointment.state, "planned")
         self.assertEqual(appointment.duration, 90)
+        # Whether the person came is told once the time has come, not before.
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            appointment.action_mark_no_show()
+        self.assertEqual(appointment.state, "planned")
+        appointment.start = fields.Datetime.now() - timedelta(hours=2)
         appointment.action_mark_no_show()
         self.assertEqual(appointment.state, "no_show")
         with self.assertRaises(ValidationError):

@@ -95,6 +95,9 @@ class HrContract(models.Model):
         domain="[('employee_id', '=', employee_id)]",
         groups=INSERTION_PRIVATE_GROUPS,
     )
+    pass_iae_date_end = fields.Date(
+        related="pass_iae_id.date_end", string="PASS IAE end", groups=INSERTION_PRIVATE_GROUPS
+    )
     prescriber_type = fields.Selection(
         PRESCRIBER_TYPES, tracking=True, groups=INSERTION_TEAM_GROUP
     )

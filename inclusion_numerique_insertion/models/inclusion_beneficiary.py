@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 
 class InclusionBeneficiary(models.Model):
@@ -29,6 +29,45 @@ class InclusionBeneficiary(models.Model):
                     "the file with the insertion team."
                 )
             )
+
+    def _timeline_events(self):
+        events = super()._timeline_events()
+        if not self.employee_id:
+            return events
+        # Searched as the user: only the contracts and passes their rules let them read.
+        contracts = self._timeline_records(
+            "hr.contract", [("employee_id", "=", self.employee_id.id), ("is_insertion", "=", True)]
+        )
+        today = fields.Date.context_today(self)
+        for contract in contracts:
+            events.append(
+                self._timeline_event(
+                    contract.date_start,
+                    "fa-briefcase",
+                    self.env._("Insertion contract starts"),
+                    contract.work_activity_id.name or "",
+                )
+            )
+            if contract.date_end and contract.date_end <= today:
+                events.append(
+                    self._timeline_event(
+                        contract.date_end, "fa-briefcase", self.env._("Insertion contract ends")
+                    )
+                )
+        events += [
+            self._timeline_event(
+                pass_iae.date_start,
+                "fa-id-card-o",
+                self.env._("PASS IAE %(number)s", number=pass_iae.name),
+                self.env._("valid until %(date)s", date=format_date(self.env, pass_iae.date_end))
+                if pass_iae.date_end
+                else "",
+            )
+            for pass_iae in self._timeline_records(
+                "inclusion.pass.iae", [("employee_id", "=", self.employee_id.id)]
+            )
+        ]
+        return events
 
     # ---- Personal-data lifecycle ----------------------------------------------------------
 

@@ -158,6 +158,20 @@ class InclusionAttendance(models.Model):
             )
         return super().write(vals)
 
+    def action_mark_present(self):
+        self._mark("present")
+
+    def action_mark_absent(self):
+        self._mark("absent")
+
+    def action_mark_excused(self):
+        self._mark("excused")
+
+    def _mark(self, state):
+        """One tap of the roll call: the session checks who may mark and when."""
+        for session, lines in self.grouped("session_id").items():
+            session.mark_attendance(dict.fromkeys(lines.ids, state))
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_closed_session(self):
         """The roll call of a closed session is what funders see: it stays."""

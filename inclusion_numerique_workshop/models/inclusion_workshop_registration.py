@@ -67,6 +67,11 @@ class InclusionWorkshopRegistration(models.Model):
     attended_hours = fields.Float(compute="_compute_attendance", store=True)
     workshop_level = fields.Selection(related="workshop_id.level")
     beneficiary_level = fields.Selection(related="beneficiary_id.digital_level")
+    waiting_rank = fields.Integer(
+        string="Rank",
+        compute="_compute_waiting_rank",
+        help="Place on the waiting list: first come, first served.",
+    )
     level_gap = fields.Integer(
         string="Level gap",
         compute="_compute_level_gap",
@@ -100,6 +105,18 @@ class InclusionWorkshopRegistration(models.Model):
                 100.0 * attended.get(registration, 0) / total if total else 0.0
             )
             registration.attended_hours = hours.get(registration, 0.0)
+
+    @api.depends("state", "date_waiting", "workshop_id")
+    def _compute_waiting_rank(self):
+        """One query for the waiting lists of all the workshops shown."""
+        waiting = self.search(
+            [("workshop_id", "in", self.workshop_id.ids), ("state", "=", "waiting")]
+        )
+        ranks = {}
+        for workshop_waiting in waiting.grouped("workshop_id").values():
+            ranks.update({reg.id: rank for rank, reg in enumerate(workshop_waiting, start=1)})
+        for registration in self:
+            registration.waiting_rank = ranks.get(registration._origin.id, 0)
 
     @api.depends(
         "workshop_id.homogeneous_level", "workshop_id.level", "beneficiary_id.digital_level"

@@ -1,6 +1,10 @@
 from collections import defaultdict
+from datetime import datetime, time, timedelta
+
+import pytz
 
 from odoo import api, fields, models
+from odoo.addons.inclusion_numerique.tools import DEFAULT_TZ
 from odoo.exceptions import UserError, ValidationError
 
 from .inclusion_attendance import ATTENDANCE_STATES, ATTENDED_STATES
@@ -252,6 +256,42 @@ class InclusionWorkshopSession(models.Model):
             raise UserError(self.env._("The sessions of an ended workshop cannot be reopened."))
         self._workflow().write({"state": "planned"})
         self._sync_attendances()
+
+    @api.model
+    def action_open_roll_call(self):
+        """The roll call opens on the user's planned sessions of today, else on those of
+        the next day they run one: straight on the form when there is only one."""
+        tz = pytz.timezone(self.env.user.tz or DEFAULT_TZ)
+        today = fields.Date.context_today(self)
+        mine = [
+            ("state", "=", "planned"),
+            "|",
+            ("workshop_id.user_id", "=", self.env.uid),
+            ("workshop_id.facilitator_user_ids", "in", self.env.uid),
+        ]
+        first = self.search([*mine, ("date_begin", ">=", self._utc_midnight(today, tz))], limit=1)
+        day = first and fields.Datetime.context_timestamp(self, first.date_begin).date()
+        sessions = day and self.search(
+            [
+                *mine,
+                ("date_begin", ">=", self._utc_midnight(day, tz)),
+                ("date_begin", "<", self._utc_midnight(day + timedelta(days=1), tz)),
+            ]
+        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "inclusion_numerique_workshop.inclusion_workshop_session_roll_call_action"
+        )
+        if len(sessions) == 1:
+            action.update(res_id=sessions.id, view_mode="form", views=[(False, "form")])
+        elif sessions:
+            action.update(domain=[("id", "in", sessions.ids)], context={})
+        return action
+
+    @api.model
+    def _utc_midnight(self, day, tz):
+        """The start of a local day, as the naive UTC datetime the ORM stores."""
+        local = tz.localize(datetime.combine(day, time.min))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
 
     def action_print_sheet(self):
         return self.env.ref(

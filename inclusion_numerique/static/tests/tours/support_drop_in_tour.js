@@ -1,3 +1,4 @@
+import {openMenu} from "@inclusion_numerique/../tests/tours/desk_tour_utils";
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
@@ -5,26 +6,13 @@ registry.category("web_tour.tours").add("inclusion_numerique_support_drop_in", {
     url: "/odoo",
     steps: () => [
         stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Digital Inclusion app",
-            trigger: '.o_app[data-menu-xmlid="inclusion_numerique.menu_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the support menu",
-            trigger:
-                '.o_menu_sections [data-menu-xmlid="inclusion_numerique.menu_support_root"]',
-            run: "click",
-        },
-        {
-            content: "Record a drop-in visit",
-            trigger:
-                '.dropdown-item[data-menu-xmlid="inclusion_numerique.menu_support_quick"]:contains("Enregistrer un passage")',
-            run: "click",
-        },
+        ...openMenu(
+            "inclusion_numerique.menu_support_root",
+            "inclusion_numerique.menu_support_quick"
+        ),
         {
             content: "The quick form reads in French",
-            trigger: '.o_form_view label:contains("Thématiques")',
+            trigger: '.o_form_view .o_horizontal_separator:contains("Thématiques")',
         },
         {
             content: "Type the name of the new beneficiary",
@@ -32,18 +20,31 @@ registry.category("web_tour.tours").add("inclusion_numerique_support_drop_in", {
             run: "edit Awa Traoré",
         },
         {
-            content: "Create the beneficiary on the fly",
-            trigger:
-                ".o_m2o_dropdown_option_create a:contains(Créer):contains(Awa Traoré)",
+            content: "Create the beneficiary: their short profile opens",
+            trigger: ".o_m2o_dropdown_option_create_edit a",
             run: "click",
         },
         {
-            content: "Choose the e-mail theme",
-            trigger: ".o_field_widget[name=theme_ids] input",
-            run: "edit E-mail",
+            content: "The short profile asks the desk's first questions",
+            trigger: '.modal .o_form_view label:contains("Date du consentement")',
         },
         {
-            trigger: '.o-autocomplete--dropdown-item a:contains("E-mail")',
+            content: "The name typed is kept",
+            trigger: '.modal .o_field_widget[name=name] input:value("Awa Traoré")',
+        },
+        {
+            content: "Save the new person",
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The visit is hers",
+            trigger: '.o_field_widget[name=beneficiary_id] input:value("Awa Traoré")',
+        },
+        {
+            content: "Tick the e-mail theme",
+            trigger:
+                '.o_field_widget[name=theme_ids] .o-checkbox:contains("E-mail") label',
             run: "click",
         },
         {

@@ -22,25 +22,20 @@ registry.category("web_tour.tours").add("inclusion_numerique_workshop_roll_call"
             run: "click",
         },
         {
-            content: "Today's session is listed",
-            trigger: '.o_facet_value:contains("Aujourd\'hui")',
-        },
-        {
-            content: "Open today's session",
-            trigger: '.o_data_row td:contains("Atelier du jour")',
-            run: "click",
-        },
-        {
-            content: "Select the first participant's attendance",
+            content: "The roll call opens straight on today's session",
             trigger:
-                ".o_field_widget[name=attendance_ids] .o_data_row:first td[name=state]",
+                '.o_form_view .o_field_widget[name=workshop_id]:contains("Atelier du jour")',
+        },
+        {
+            content: "Mark the first participant absent with one tap",
+            trigger:
+                ".o_roll_call .o_data_row:first button[name=action_mark_absent].btn-outline-danger",
             run: "click",
         },
         {
-            content: "Mark them absent",
+            content: "The first participant is absent",
             trigger:
-                '.o_field_widget[name=attendance_ids] .o_data_row:first .o_selection_badge:contains("Absent")',
-            run: "click",
+                ".o_roll_call .o_data_row:first button[name=action_mark_absent].btn-danger",
         },
         {
             content: "Everyone else is present",
