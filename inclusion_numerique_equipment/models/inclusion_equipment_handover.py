@@ -2,6 +2,7 @@ from psycopg2.errors import UniqueViolation
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, sql
 
 RECEIPT_SEQUENCE_CODE = "inclusion.equipment.handover"
 # Payment data: set by the mediator at the handover, afterwards managed by accountants.
@@ -77,9 +78,7 @@ class InclusionEquipmentHandover(models.Model):
     user_id = fields.Many2one(
         "res.users",
         string="Handed over by",
-        compute="_compute_user_id",
-        store=True,
-        readonly=False,
+        default=lambda self: self.env.user,
         tracking=True,
         check_company=True,
     )
@@ -126,10 +125,14 @@ class InclusionEquipmentHandover(models.Model):
     cancel_reason = fields.Text(readonly=True, copy=False)
     note = fields.Text(string="Conditions and notes")
 
-    @api.depends("create_uid")
-    def _compute_user_id(self):
-        for handover in self:
-            handover.user_id = handover.create_uid or self.env.user
+    def _auto_init(self):
+        # Receipts issued before the field existed were handed over by whoever recorded
+        # them: set in one UPDATE, so that an upgrade writes no chatter line per receipt.
+        cr = self.env.cr
+        if sql.table_exists(cr, self._table) and not sql.column_exists(cr, self._table, "user_id"):
+            sql.create_column(cr, self._table, "user_id", "int4")
+            cr.execute(SQL("UPDATE %s SET user_id = create_uid", SQL.identifier(self._table)))
+        return super()._auto_init()
 
     def init(self):
         # The database, not the ORM, guarantees a single active handover per equipment:

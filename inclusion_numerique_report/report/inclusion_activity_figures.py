@@ -5,7 +5,6 @@ import pytz
 from odoo import api, models
 from odoo.addons.inclusion_numerique.tools import DEFAULT_TZ
 from odoo.exceptions import AccessError
-from odoo.osv import expression
 from odoo.tools import SQL, formatLang
 
 from .pg_settings import local_settings
