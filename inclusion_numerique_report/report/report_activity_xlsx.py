@@ -1,6 +1,32 @@
 from odoo import models
 
 
+def add_figure_formats(workbook):
+    """The cell formats of the application's XLSX reports, by kind of figure."""
+    return {
+        "title": workbook.add_format({"bold": True, "font_size": 14}),
+        "header": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1}),
+        "int": workbook.add_format({"num_format": "#,##0"}),
+        "decimal": workbook.add_format({"num_format": "#,##0.00"}),
+        "hours": workbook.add_format({"num_format": "#,##0.0"}),
+        "percent": workbook.add_format({"num_format": '0.0" %"'}),
+        "amount": workbook.add_format({"num_format": "#,##0.00 [$€-fr-FR]"}),
+    }
+
+
+def write_sections(sheet, row, sections, formats):
+    """Writes (title, [(label, value, kind)]) sections from row; returns the next row."""
+    for title, lines in sections:
+        sheet.write(row, 0, title, formats["header"])
+        row += 1
+        for label, value, kind in lines:
+            sheet.write(row, 0, label)
+            sheet.write_number(row, 1, value, formats[kind])
+            row += 1
+        row += 1
+    return row
+
+
 class ReportActivityXlsx(models.AbstractModel):
     """XLSX of the yearly activity report: the same figures as the PDF."""
 
@@ -9,14 +35,7 @@ class ReportActivityXlsx(models.AbstractModel):
     _description = "Activity report (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, wizards):
-        formats = {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "header": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1}),
-            "int": workbook.add_format({"num_format": "#,##0"}),
-            "hours": workbook.add_format({"num_format": "#,##0.0"}),
-            "percent": workbook.add_format({"num_format": '0.0" %"'}),
-            "amount": workbook.add_format({"num_format": "#,##0.00 [$€-fr-FR]"}),
-        }
+        formats = add_figure_formats(workbook)
         service = self.env["inclusion.activity.figures"]
         for wizard in wizards:
             figures = service._get_figures(wizard._criteria())
@@ -25,14 +44,7 @@ class ReportActivityXlsx(models.AbstractModel):
             sheet.set_column(1, 3, 14)
             row = self._write_heading(sheet, figures, formats)
             sheet.freeze_panes(row, 0)
-            for title, lines in service._summary_sections(figures):
-                sheet.write(row, 0, title, formats["header"])
-                row += 1
-                for label, value, kind in lines:
-                    sheet.write(row, 0, label)
-                    sheet.write_number(row, 1, value, formats[kind])
-                    row += 1
-                row += 1
+            row = write_sections(sheet, row, service._summary_sections(figures), formats)
             for table in [
                 {
                     "title": self.env._("Individual support and workshops"),

@@ -1,4 +1,8 @@
 from odoo import models
+from odoo.addons.inclusion_numerique_report.report.report_activity_xlsx import (
+    add_figure_formats,
+    write_sections,
+)
 
 
 class ReportInsertionDialogueXlsx(models.AbstractModel):
@@ -9,14 +13,7 @@ class ReportInsertionDialogueXlsx(models.AbstractModel):
     _description = "Insertion report for the management dialogue (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, wizards):
-        formats = {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "header": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1}),
-            "int": workbook.add_format({"num_format": "0"}),
-            "decimal": workbook.add_format({"num_format": "0.00"}),
-            "hours": workbook.add_format({"num_format": "0.00"}),
-            "percent": workbook.add_format({"num_format": "0.0"}),
-        }
+        formats = add_figure_formats(workbook)
         service = self.env["inclusion.insertion.dialogue.figures"]
         for wizard in wizards:
             figures = wizard._get_insertion_dialogue_figures()
@@ -35,12 +32,4 @@ class ReportInsertionDialogueXlsx(models.AbstractModel):
                     date_to=figures["date_to"].strftime("%d/%m/%Y"),
                 ),
             )
-            row = 3
-            for title, lines in service._sections(figures):
-                sheet.write(row, 0, title, formats["header"])
-                row += 1
-                for label, value, kind in lines:
-                    sheet.write(row, 0, label)
-                    sheet.write_number(row, 1, value, formats[kind])
-                    row += 1
-                row += 1
+            write_sections(sheet, 3, service._sections(figures), formats)
