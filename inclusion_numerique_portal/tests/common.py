@@ -1,6 +1,8 @@
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.addons.inclusion_numerique.tests.common import InclusionCase
 from odoo.tests import new_test_user
@@ -62,6 +64,12 @@ class PortalCase(InclusionCase):
     def _refer(cls, user=None, **values):
         user = user or cls.referrer_a
         return cls.env["inclusion.referral"].with_user(user).create(cls._referral_values(**values))
+
+    @staticmethod
+    def _tell_outcome(appointment, action="action_mark_done"):
+        """Held or missed, as the mediator tells it once its time has come (not before)."""
+        with freeze_time(appointment.start + timedelta(hours=1)):
+            return getattr(appointment, action)()
 
     @classmethod
     def _slot(cls, start=None, hours=1, **values):

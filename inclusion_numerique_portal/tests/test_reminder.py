@@ -55,8 +55,8 @@ class TestReminders(PortalCase):
         shared = self._refer()
         private = self._refer(person_name="Martine Lecoq", sharing_agreed=False)
         base = datetime.now().replace(microsecond=0) + timedelta(days=1)
-        self._slot(start=base)._book(referral=shared).action_mark_done()
-        self._slot(start=base + timedelta(hours=2))._book(referral=private).action_mark_done()
+        self._tell_outcome(self._slot(start=base)._book(referral=shared))
+        self._tell_outcome(self._slot(start=base + timedelta(hours=2))._book(referral=private))
         cron = self.env["inclusion.referral"]._cron_notify_referrers
         cron()
         mails = self.env["mail.mail"].search(

@@ -139,9 +139,8 @@ class TestSlots(PortalCase):
     def test_repeated_no_shows_call_before_booking(self):
         person = self._new_beneficiary(self.company, name="Lucas Petit")
         for day in (2, 3):
-            self._slot(start=datetime.now().replace(microsecond=0) + timedelta(days=day))._book(
-                beneficiary=person
-            ).action_mark_no_show()
+            slot = self._slot(start=datetime.now().replace(microsecond=0) + timedelta(days=day))
+            self._tell_outcome(slot._book(beneficiary=person), "action_mark_no_show")
         self.assertEqual(person.no_show_count, 2)
         self.assertTrue(person.no_show_call_needed)
         slot = self._slot(start=datetime.now().replace(microsecond=0) + timedelta(days=5))
@@ -158,12 +157,13 @@ class TestSlots(PortalCase):
         referral = self._refer()
         other_place = self.env["inclusion.place"].create({"name": "Maison de quartier"})
         base = datetime.now().replace(microsecond=0) + timedelta(days=2)
-        self._slot(start=base)._book(referral=referral).action_mark_no_show()
+        self._tell_outcome(self._slot(start=base)._book(referral=referral), "action_mark_no_show")
         person = referral.sudo().beneficiary_id
-        self._slot(start=base + timedelta(days=1))._book(beneficiary=person).action_mark_done()
-        self._slot(start=base + timedelta(days=2), place_id=other_place.id)._book(
-            beneficiary=self._new_beneficiary(self.company, name="Nadia Chérif")
-        ).action_mark_done()
+        self._tell_outcome(self._slot(start=base + timedelta(days=1))._book(beneficiary=person))
+        elsewhere = self._slot(start=base + timedelta(days=2), place_id=other_place.id)
+        self._tell_outcome(
+            elsewhere._book(beneficiary=self._new_beneficiary(self.company, name="Nadia Chérif"))
+        )
         self.env.flush_all()
         report = self.env["inclusion.appointment.report"].with_user(self.mediator)
         domain = [("place_id", "in", (self.place | other_place).ids)]

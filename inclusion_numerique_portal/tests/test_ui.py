@@ -40,9 +40,15 @@ class TestReferralTour(HttpCase):
         )
         referral = self.env["inclusion.referral"].search([("person_name", "=", "Awa Traoré")])
         self.assertEqual(referral.organisation_id, organisation)
+        referral_action = "/odoo/action-inclusion_numerique_portal.inclusion_referral_action"
+        self.start_tour(referral_action, "inclusion_numerique_portal_book", login=mediator.login)
+        # Three days later, the hour of the appointment has passed: its outcome can be told.
+        appointment = referral.support_id
+        appointment.write({"start": appointment.start - timedelta(days=3, hours=2)})
+        self.assertLess(appointment.stop, datetime.now())
         self.start_tour(
-            "/odoo/action-inclusion_numerique_portal.inclusion_referral_action",
-            "inclusion_numerique_portal_book_visit",
+            f"{referral_action}/{referral.id}",
+            "inclusion_numerique_portal_record_visit",
             login=mediator.login,
         )
         self.assertEqual(referral.state, "seen")

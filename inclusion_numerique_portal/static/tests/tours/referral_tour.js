@@ -47,7 +47,7 @@ tours.add("inclusion_numerique_portal_refer", {
     ],
 });
 
-tours.add("inclusion_numerique_portal_book_visit", {
+tours.add("inclusion_numerique_portal_book", {
     url: "/odoo/action-inclusion_numerique_portal.inclusion_referral_action",
     steps: () => [
         {
@@ -75,6 +75,16 @@ tours.add("inclusion_numerique_portal_book_visit", {
             trigger: ".modal button[name=action_book]",
             run: "click",
         },
+        {
+            content: "The appointment is booked",
+            trigger: "button[name=action_open_appointment]",
+        },
+    ],
+});
+
+// Once the appointment's time has come: its outcome can be told.
+tours.add("inclusion_numerique_portal_record_visit", {
+    steps: () => [
         {
             content: "Open the appointment",
             trigger: "button[name=action_open_appointment]",
