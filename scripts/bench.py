@@ -552,6 +552,9 @@ def current_rss_mib():
     return int(line.split()[1]) / 1024
 
 
+ANONYMISATION_GOAL_PEOPLE = 10_000
+
+
 def bench_anonymisation(env):
     """Every person inactive for a month (the whole generated year) anonymised by the
     nightly run, in its batches; rolled back afterwards."""
@@ -573,11 +576,15 @@ def bench_anonymisation(env):
         savepoint.rollback()
     env.invalidate_all()
     print(f"Anonymisation of inactive people (batches of {privacy.ANONYMISATION_BATCH_SIZE}):")
+    # The goal speaks of 10,000 people: fewer due (or some left) is no measure of it.
+    measured = due >= ANONYMISATION_GOAL_PEOPLE and done == due
     print(f"  people due / anonymised:                {due:,} / {done:,}")
+    if not measured:
+        print(f"  not measured: the goal needs {ANONYMISATION_GOAL_PEOPLE:,} people due")
     print(f"  seconds:                                {seconds:.1f}  goal < 60 s: ", end="")
-    print(verdict(seconds < 60))
+    print(verdict(measured and seconds < 60))
     print(f"  RSS growth (current, peak):             {growth:+.0f} MiB, {peak_growth:+.0f} MiB")
-    print(f"  goal flat memory (< 50 MiB growth):     {verdict(peak_growth < 50)}")
+    print(f"  goal flat memory (< 50 MiB growth):     {verdict(measured and peak_growth < 50)}")
 
 
 def bench_audit_trail(env, people=30, runs=5):
