@@ -459,6 +459,8 @@ class InclusionBeneficiary(models.Model):
         return partners.browse()
 
     def _privacy_anonymise_partners(self):
+        # As superuser: the contacts of the people being anonymised (a manager's erasure or
+        # the nightly job), which the contacts' own rules may hide from the caller.
         partners = self.sudo().partner_id
         kept = self._privacy_partners_kept_for_accounting(partners)
         if kept:
@@ -474,7 +476,7 @@ class InclusionBeneficiary(models.Model):
                     kept.ids,
                 )
             )
-            owners = self.sudo().filtered(lambda b: b.partner_id in kept)
+            owners = self.sudo().filtered(lambda b: b.partner_id in kept)  # as above
             # Created as superuser: mediators have no contact rights (see create()).
             new_partners = (
                 self.env["res.partner"]
