@@ -634,7 +634,7 @@ def roll_call_session(env, mediator):
     workshop = env["inclusion.workshop"].create(
         {"name": "Atelier de mesure", "capacity": 20, "user_id": mediator.id}
     )
-    workshop.state = "open"
+    workshop._workflow().state = "open"  # set-up: as its "open registrations" action does
     people = env["inclusion.beneficiary"].search([], limit=20, order="id")
     env["inclusion.workshop.registration"].create(
         [{"workshop_id": workshop.id, "beneficiary_id": person.id} for person in people]
