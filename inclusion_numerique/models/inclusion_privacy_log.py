@@ -44,6 +44,7 @@ class InclusionPrivacyLog(models.Model):
                 {
                     "user_id": self.env.uid,
                     "beneficiary_id": beneficiary.id,
+                    # The file's company even when the logging user reads only its name.
                     "company_id": beneficiary.sudo().company_id.id,
                     "action": action,
                     "details": details,
